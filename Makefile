@@ -1,0 +1,79 @@
+# Two commands on a fresh machine: `make run` serves the site, `make test` runs every check.
+# Both set up what they need first: the virtualenv, the database and the browser for tests.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# Without DATABASE_URL the project runs its own PostgreSQL cluster under var/postgres.
+ifeq ($(strip $(DATABASE_URL)),)
+DB_START := $(PYTHON) scripts/localdb.py start
+SERVE_DATABASE_URL = $(shell $(PYTHON) scripts/localdb.py url)
+else
+DB_START := @echo "Using the database in DATABASE_URL."
+SERVE_DATABASE_URL = $(DATABASE_URL)
+endif
+
+.PHONY: run test serve lint db db-stop migrate demo browser clean
+
+run: migrate demo
+	@echo
+	@echo "Demo accounts (username password role), also in var/demo-accounts.txt:"
+	@sed 's/^/  /' var/demo-accounts.txt
+	@echo
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops."
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed db browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+# Production-like: gunicorn, production settings, static files from WhiteNoise, plain HTTP on loopback.
+serve: migrate
+	DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
+	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
+	  $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
+	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
+	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} \
+	  --access-logfile -
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Reinstalled only when a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+db:
+	$(DB_START)
+
+db-stop:
+	$(PYTHON) scripts/localdb.py stop
+
+migrate: $(VENV)/.installed db
+	$(PY) manage.py migrate --noinput
+
+demo: $(VENV)/.installed
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py create_demo_accounts
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "error: Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; \
+	  fi; }
+
+clean: db-stop
+	rm -rf $(VENV) var static media

@@ -1,0 +1,110 @@
+"""Bad configuration gets one clear line on stderr, never a traceback."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_SECRET = "a-long-random-production-secret-key-" + "x" * 40
+UNREACHABLE = "postgres://nobody@127.0.0.1:1/nothing"
+
+
+def manage(*args, **env):
+    """Run manage.py in a clean environment with the given variables."""
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def assert_one_line_error(result, *words):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def test_production_refuses_to_start_without_secret_key():
+    """A production process without SECRET_KEY stops with one line naming it."""
+    result = manage(
+        "check", DJANGO_SETTINGS_MODULE="healthsite.settings.production", DATABASE_URL=UNREACHABLE
+    )
+    assert_one_line_error(result, "SECRET_KEY")
+
+
+def test_production_refuses_to_start_with_debug_on():
+    """DEBUG=true is refused in production."""
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="healthsite.settings.production",
+        DATABASE_URL=UNREACHABLE,
+        SECRET_KEY=GOOD_SECRET,
+        DEBUG="true",
+    )
+    assert_one_line_error(result, "DEBUG")
+
+
+def test_production_refuses_to_start_without_database_url():
+    """Production never falls back to a local database silently."""
+    result = manage("check", DJANGO_SETTINGS_MODULE="healthsite.settings.production", SECRET_KEY=GOOD_SECRET)
+    assert_one_line_error(result, "DATABASE_URL")
+
+
+def test_a_non_postgres_database_url_is_refused():
+    """The site runs on PostgreSQL only."""
+    result = manage("check", DATABASE_URL="sqlite:///db.sqlite3")
+    assert_one_line_error(result, "PostgreSQL")
+
+
+def test_unreachable_database_is_one_line():
+    """A DATABASE_URL nobody answers at is reported with its host and port, not a traceback."""
+    result = manage("migrate", "--noinput", DATABASE_URL=UNREACHABLE)
+    assert_one_line_error(result, "cannot reach the database", "127.0.0.1:1")
+
+
+def test_deploy_check_is_clean_with_production_variables():
+    """`check --deploy` reports no warnings once the production variables are set."""
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="healthsite.settings.production",
+        DATABASE_URL=UNREACHABLE,
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="health.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("module", ["dev", "test", "production"])
+def test_every_settings_module_uses_postgresql(module):
+    """No settings module falls back to SQLite."""
+    source = (ROOT / "healthsite" / "settings" / f"{module}.py").read_text().lower()
+    assert "sqlite3" not in source
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_cache_is_shared_between_processes():
+    """The default cache lives in the database (or Redis), so every worker sees the same entries."""
+    assert settings.CACHES["default"]["BACKEND"] in {
+        "django.core.cache.backends.db.DatabaseCache",
+        "django.core.cache.backends.redis.RedisCache",
+    }

@@ -1,0 +1,98 @@
+"""Smoke test of `make serve`: gunicorn, production settings, WhiteNoise."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url():
+    """The URL of the test database, which this test's committed rows live in."""
+    db = connection.settings_dict
+    auth = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+    host = quote(db["HOST"] or "localhost", safe="") + (f":{db['PORT']}" if db["PORT"] else "")
+    return f"postgres://{auth}@{host}/{db['NAME']}"
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback only)
+            return response.status, response.read().decode(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), error.headers
+
+
+@pytest.fixture
+def production_server(transactional_db, home_page, tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
+        "DATABASE_URL": database_url(),
+        "SECRET_KEY": "smoke-test-secret-" + "x" * 40,
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+    python = Path(sys.executable)
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
+    )
+    server = subprocess.Popen(
+        [python.parent / "gunicorn", "healthsite.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_production_server_serves_home_admin_and_static(production_server):
+    """The home page, the admin login and a hashed static file all answer under gunicorn."""
+    status, home, _ = get(production_server + "/")
+    assert status == 200
+    assert "<h1>Health Guide</h1>" in home
+
+    status, login, _ = get(production_server + "/admin/login/")
+    assert status == 200
+    assert 'name="username"' in login
+
+    stylesheet = "/static/css/site." + home.split('href="/static/css/site.', 1)[1].split('"', 1)[0]
+    status, css, headers = get(production_server + stylesheet)
+    assert status == 200
+    assert "skip-link" in css
+    assert "immutable" in headers["Cache-Control"]
+
+
+def test_production_errors_reveal_nothing_internal(production_server):
+    """A missing page answers the friendly 404, without debug details."""
+    status, html, _ = get(production_server + "/no-such-page/")
+    assert status == 404
+    assert "Page not found" in html
+    assert "Traceback" not in html and "settings" not in html.lower()
