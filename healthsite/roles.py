@@ -15,6 +15,4 @@ def sync_role_groups(**kwargs):
         group, _ = Group.objects.get_or_create(name=name)
         for permission in permissions:
             app_label, codename = permission.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))

@@ -45,9 +45,7 @@ def find_bindir():
     if on_path and shutil.which("initdb"):
         return Path(on_path).resolve().parent
     candidates = [
-        Path(d)
-        for d in glob.glob(BIN_GLOB)
-        if (Path(d) / "pg_ctl").exists() and (Path(d) / "initdb").exists()
+        Path(d) for d in glob.glob(BIN_GLOB) if (Path(d) / "pg_ctl").exists() and (Path(d) / "initdb").exists()
     ]
     if not candidates:
         raise LocalDbError(

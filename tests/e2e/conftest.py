@@ -46,9 +46,7 @@ def assert_accessible():
     def check(page):
         results = axe.run(
             page,
-            options={
-                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
-            },
+            options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}},
         )
         assert results.violations_count == 0, results.generate_report()
 

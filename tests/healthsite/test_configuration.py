@@ -42,9 +42,7 @@ def assert_one_line_error(result, *words):
 
 def test_production_refuses_to_start_without_secret_key():
     """A production process without SECRET_KEY stops with one line naming it."""
-    result = manage(
-        "check", DJANGO_SETTINGS_MODULE="healthsite.settings.production", DATABASE_URL=UNREACHABLE
-    )
+    result = manage("check", DJANGO_SETTINGS_MODULE="healthsite.settings.production", DATABASE_URL=UNREACHABLE)
     assert_one_line_error(result, "SECRET_KEY")
 
 

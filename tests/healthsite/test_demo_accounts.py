@@ -61,8 +61,6 @@ def test_command_prints_the_accounts(tmp_path, capsys):
     """`manage.py create_demo_accounts` prints what it wrote."""
     call_command("create_demo_accounts", file=str(tmp_path / "accounts.txt"))
     output = capsys.readouterr().out
-    for username, password, _ in (
-        line.split() for line in (tmp_path / "accounts.txt").read_text().splitlines()
-    ):
+    for username, password, _ in (line.split() for line in (tmp_path / "accounts.txt").read_text().splitlines()):
         assert username in output
         assert password in output

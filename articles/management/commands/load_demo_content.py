@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from articles.demo import ensure_home_page
+from articles.demo import load_demo_content
 
 
 class Command(BaseCommand):
     help = "Load the demo content into the database. Safe to run again: nothing is duplicated."
 
     def handle(self, *args, **options):
-        home = ensure_home_page()
-        self.stdout.write(f"Demo content ready: home page {home.url_path!r}.")
+        home = load_demo_content()
+        self.stdout.write(f"Demo content ready under {home.title!r}.")

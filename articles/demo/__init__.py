@@ -1,0 +1,94 @@
+"""Load the demo content: `manage.py load_demo_content`. Idempotent: what exists is left alone,
+so an editor's changes to the demo pages survive a second `make run`."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from articles.models import ArticleIndexPage, ArticlePage, ArticleReference, HomePage, Person, Topic
+
+from . import content
+
+
+@transaction.atomic
+def load_demo_content():
+    home = ensure_home_page()
+    index = _ensure_child(home, ArticleIndexPage, **content.INDEX)
+    people = {
+        role: Person.objects.get_or_create(name=data["name"], defaults=data)[0] for role, data in content.PEOPLE.items()
+    }
+    topics = {data["slug"]: Topic.objects.get_or_create(slug=data["slug"], defaults=data)[0] for data in content.TOPICS}
+    for article in content.ARTICLES:
+        _ensure_article(index, article, people, topics)
+    if not home.featured_articles.exists():
+        for slug in content.FEATURED:
+            home.featured_articles.create(article=ArticlePage.objects.get(slug=slug))
+    return home
+
+
+def ensure_home_page() -> HomePage:
+    """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's initial migration leaves a plain "Welcome" page that nobody edited.
+        welcome = root.get_children().filter(slug="home").exact_type(Page).first()
+        if welcome is not None:
+            welcome.delete()
+        home = root.add_child(instance=HomePage(title="Health Guide", slug="home", intro=content.HOME_INTRO))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Health Guide"
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def _ensure_child(parent, model, **fields):
+    existing = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
+    if existing is not None:
+        return existing
+    page = parent.add_child(instance=model(**fields))
+    page.save_revision().publish()
+    return page
+
+
+def _raw_body(body):
+    """Stream data in the stored JSON form, with related-article slugs turned into page ids."""
+    raw = []
+    for block_type, value in body:
+        if block_type == "related_article":
+            value = {"article": ArticlePage.objects.get(slug=value["article"]).pk}
+        raw.append({"type": block_type, "value": value})
+    return raw
+
+
+def _ensure_article(index, data, people, topics):
+    if ArticlePage.objects.child_of(index).filter(slug=data["slug"]).exists():
+        return
+    today = timezone.localdate()
+    article = ArticlePage(
+        title=data["title"],
+        slug=data["slug"],
+        seo_title=data.get("seo_title", ""),
+        search_description=data.get("search_description", ""),
+        summary=data["summary"],
+        condition_name=data["condition_name"],
+        author=people["author"],
+        reviewer=people["reviewer"],
+        last_reviewed=today - datetime.timedelta(days=30),
+        next_review_due=today + datetime.timedelta(days=335),
+        body=_raw_body(data["body"]),
+    )
+    article.topics = [topics[slug] for slug in data["topics"]]
+    article.references = [
+        ArticleReference(accessed=today - datetime.timedelta(days=30), **reference)
+        for reference in data.get("references", [])
+    ]
+    index.add_child(instance=article)
+    article.save_revision().publish()

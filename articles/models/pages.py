@@ -1,0 +1,218 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from articles.blocks import ArticleBodyBlock
+from articles.content import duplicate_anchors, reading_minutes, table_of_contents
+from articles.related import related_articles
+from articles.structured_data import article_structured_data
+
+from .review import MedicallyReviewed
+from .snippets import Topic
+
+ARTICLES_PER_PAGE = 12
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self):
+        """What readers may see."""
+        return self.live().public()
+
+    def for_listing(self):
+        """Everything a listing card shows, fetched up front: one query for the pages, one for topics."""
+        return self.select_related("hero_image").prefetch_related("topics")
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class HomePage(Page):
+    """The site's front page: articles chosen by editors, the latest articles and the topics."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences under the site name.")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("featured_articles", label="Featured article", max_num=6),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.ArticleIndexPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured = [
+            item.article
+            for item in self.featured_articles.select_related("article__hero_image").filter(
+                article__live=True, article__view_restrictions__isnull=True
+            )
+        ]
+        context["featured_articles"] = featured
+        context["latest_articles"] = (
+            ArticlePage.objects.published().exclude(pk__in=[a.pk for a in featured]).for_listing().newest_first()[:6]
+        )
+        context["topics"] = Topic.objects.all()
+        return context
+
+
+class HomePageFeaturedArticle(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_articles")
+    article = models.ForeignKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("article")]
+
+
+class ArticleIndexPage(Page):
+    """A section of articles, e.g. “Health A to Z”, filterable by topic."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).published().for_listing().order_by("title")
+        topics = Topic.objects.filter(articlepage__in=articles).distinct()
+        topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
+        if topic is not None:
+            articles = articles.filter(topics=topic)
+        context["topics"] = topics
+        context["current_topic"] = topic
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePage(MedicallyReviewed, Page):
+    """A health article: what a condition is, its symptoms and causes, when to get help."""
+
+    summary = models.TextField(
+        max_length=300, help_text="The lead paragraph: what the reader will learn, in plain words."
+    )
+    condition_name = models.CharField(
+        max_length=120, blank=True, help_text="The condition this article is about, for search engines."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe what the image shows. Required when there is an image.",
+    )
+    topics = ParentalManyToManyField(Topic, blank=True)
+    author = models.ForeignKey("articles.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    comments_open = models.BooleanField(default=True, help_text="Readers can leave comments under the article.")
+    body = StreamField(ArticleBodyBlock())
+
+    objects = ArticlePageManager()
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("condition_name", boost=2),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"),
+        FieldPanel("body"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("author"),
+    ]
+    review_panels = [
+        *MedicallyReviewed.review_panels,
+        InlinePanel("references", label="Reference", heading="Sources"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("condition_name"),
+        InlinePanel(
+            "related_articles",
+            label="Related article",
+            heading="Related articles",
+            help_text="Leave empty to show the latest articles on the same topics.",
+            max_num=4,
+        ),
+        FieldPanel("comments_open"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(review_panels, heading="Review and sources"),
+            ObjectList(promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": "Describe the hero image for people who cannot see it."})
+        duplicates = duplicate_anchors(self.body)
+        if duplicates:
+            raise ValidationError(
+                {"body": f"Two sections would share the link #{duplicates[0]}: give one of them its own anchor."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
+        context["breadcrumbs"] = breadcrumbs
+        context["structured_data"] = article_structured_data(self, breadcrumbs, request)
+        context["table_of_contents"] = table_of_contents(self.body)
+        context["reading_minutes"] = reading_minutes(self)
+        context["related_articles"] = related_articles(self)
+        context["references"] = self.references.all()
+        return context
+
+
+class ArticleReference(Orderable):
+    """A source the article relies on."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")
+    title = models.CharField(max_length=250)
+    publisher = models.CharField(max_length=150, blank=True)
+    url = models.URLField("URL", blank=True)
+    accessed = models.DateField("date accessed", null=True, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("publisher"), FieldPanel("url"), FieldPanel("accessed")]
+
+    def __str__(self):
+        return self.title
+
+
+class RelatedArticle(Orderable):
+    """An article the editor links from the foot of another."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_articles")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("article")]
