@@ -16,6 +16,10 @@ DB_START := @echo "Using the database in DATABASE_URL."
 SERVE_DATABASE_URL = $(DATABASE_URL)
 endif
 
+# The Nu HTML Checker, from the npm registry, run with the machine's Java by the tests.
+VNU_VERSION := 26.9.27
+VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
+
 .PHONY: run test serve lint db db-stop migrate demo browser clean
 
 run: migrate demo
@@ -26,7 +30,7 @@ run: migrate demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops."
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed db browser
+test: $(VENV)/.installed db browser $(VNU_JAR)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -74,6 +78,15 @@ browser:
 	  else \
 	    echo "error: Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; \
 	  fi; }
+
+$(VNU_JAR):
+	@command -v java >/dev/null && command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm; \
+	  else \
+	    echo "error: Java and npm are needed for the HTML checker: run 'sudo apt-get install default-jre-headless npm'" >&2; exit 1; \
+	  fi; }
+	npm install --silent --no-audit --no-fund --prefix var/node vnu-jar@$(VNU_VERSION)
 
 clean: db-stop
 	rm -rf $(VENV) var static media

@@ -27,6 +27,18 @@ def duplicate_anchors(body):
     return [anchor for anchor, count in counts.items() if count > 1]
 
 
+def heading_level_jump(body):
+    """The first heading that skips a level, with the deepest level allowed there; else None.
+
+    The page title is the level 1 heading, so the body starts at level 2."""
+    previous = 1
+    for heading in section_headings(body):
+        if heading["level"] > previous + 1:
+            return heading, previous + 1
+        previous = heading["level"]
+    return None
+
+
 def reading_minutes(article):
     """Minutes an average reader needs for the summary and body, at least one."""
     text = " ".join(

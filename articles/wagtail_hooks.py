@@ -1,7 +1,10 @@
+from django.urls import path, reverse
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.models import Person, Topic
+from articles.reports import ReviewsDueMenuItem, ReviewsDueReportView
 
 
 class PersonViewSet(SnippetViewSet):
@@ -26,3 +29,22 @@ class TopicViewSet(SnippetViewSet):
 
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_reviews_due_report_urls():
+    return [
+        path("reports/reviews-due/", ReviewsDueReportView.as_view(), name="reviews_due_report"),
+        path(
+            "reports/reviews-due/results/",
+            ReviewsDueReportView.as_view(results_only=True),
+            name="reviews_due_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_reviews_due_report_menu_item():
+    return ReviewsDueMenuItem(
+        "Reviews due", reverse("reviews_due_report"), name="reviews-due", icon_name="time", order=1150
+    )

@@ -23,6 +23,8 @@ DEMO_ACCOUNTS = [
     DemoAccount("admin", role="superuser", group=None, superuser=True),
     DemoAccount("editor", role="editor", group="Editors"),
     DemoAccount("moderator", role="moderator", group="Moderators"),
+    # Approves editors' articles in the "Medical review" workflow.
+    DemoAccount("reviewer", role="medical-reviewer", group="Medical reviewers"),
 ]
 
 

@@ -40,3 +40,10 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Health Guide"},
     )
     return home
+
+
+@pytest.fixture
+def article_index(home_page):
+    from tests.articles.factories import ArticleIndexPageFactory
+
+    return ArticleIndexPageFactory(parent=home_page)

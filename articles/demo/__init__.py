@@ -7,7 +7,16 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from articles.models import ArticleIndexPage, ArticlePage, ArticleReference, HomePage, Person, Topic
+from articles.editorial import set_up_editorial_workflow
+from articles.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticleReference,
+    HomePage,
+    HomePageFeaturedArticle,
+    Person,
+    Topic,
+)
 
 from . import content
 
@@ -24,7 +33,8 @@ def load_demo_content():
         _ensure_article(index, article, people, topics)
     if not home.featured_articles.exists():
         for slug in content.FEATURED:
-            home.featured_articles.create(article=ArticlePage.objects.get(slug=slug))
+            HomePageFeaturedArticle.objects.create(page=home, article=ArticlePage.objects.get(slug=slug))
+    set_up_editorial_workflow()
     return home
 
 

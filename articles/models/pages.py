@@ -1,7 +1,10 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -16,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from articles.content import duplicate_anchors, reading_minutes, table_of_contents
+from articles.content import duplicate_anchors, heading_level_jump, reading_minutes, table_of_contents
 from articles.related import related_articles
 from articles.structured_data import article_structured_data
 
@@ -37,6 +40,11 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
+
+    def review_due(self, within_days=30):
+        """Pages whose medical review is overdue or due within `within_days` days, most overdue first."""
+        horizon = timezone.localdate() + datetime.timedelta(days=within_days)
+        return self.filter(next_review_due__lte=horizon).order_by("next_review_due", "pk")
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -176,6 +184,12 @@ class ArticlePage(MedicallyReviewed, Page):
         super().clean()
         if self.hero_image_id and not self.hero_image_alt.strip():
             raise ValidationError({"hero_image_alt": "Describe the hero image for people who cannot see it."})
+        jump = heading_level_jump(self.body)
+        if jump is not None:
+            heading, allowed = jump
+            raise ValidationError(
+                {"body": f"The heading “{heading['heading']}” skips a level: make it level {allowed} or lower."}
+            )
         duplicates = duplicate_anchors(self.body)
         if duplicates:
             raise ValidationError(

@@ -7,14 +7,15 @@ from healthsite.demo_accounts import ensure_demo_accounts
 pytestmark = pytest.mark.django_db
 
 
-def test_creates_three_accounts_with_their_roles(tmp_path):
-    """admin is a superuser, editor is in Editors, moderator is in Moderators."""
+def test_creates_the_accounts_with_their_roles(tmp_path):
+    """admin is a superuser; editor, moderator and reviewer are in their groups."""
     ensure_demo_accounts(tmp_path / "accounts.txt")
     users = {user.username: user for user in get_user_model().objects.all()}
     assert users["admin"].is_superuser
     assert list(users["editor"].groups.values_list("name", flat=True)) == ["Editors"]
     assert not users["editor"].is_superuser
     assert list(users["moderator"].groups.values_list("name", flat=True)) == ["Moderators"]
+    assert list(users["reviewer"].groups.values_list("name", flat=True)) == ["Medical reviewers"]
 
 
 def test_file_lists_working_random_passwords(tmp_path):
@@ -26,11 +27,12 @@ def test_file_lists_working_random_passwords(tmp_path):
         ("admin", "superuser"),
         ("editor", "editor"),
         ("moderator", "moderator"),
+        ("reviewer", "medical-reviewer"),
     ]
     for username, password, _ in lines:
         assert len(password) >= 12
         assert authenticate(username=username, password=password) is not None
-    assert len({password for _, password, _ in lines}) == 3
+    assert len({password for _, password, _ in lines}) == 4
 
 
 def test_running_again_keeps_the_passwords(tmp_path):
@@ -38,7 +40,7 @@ def test_running_again_keeps_the_passwords(tmp_path):
     path = tmp_path / "accounts.txt"
     first = ensure_demo_accounts(path)
     assert ensure_demo_accounts(path) == first
-    assert get_user_model().objects.count() == 3
+    assert get_user_model().objects.count() == 4
 
 
 def test_a_recreated_database_gets_the_passwords_from_the_file(tmp_path):

@@ -1,0 +1,121 @@
+"""How readers and search engines find articles: search, listings, feed, sitemap, robots.txt."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+
+from articles.models import ArticlePage
+from tests.articles.factories import ArticlePageFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content")
+    return ArticlePage.objects.get(slug="muscle-spasm")
+
+
+def result_titles(response):
+    return [a.get_text() for a in BeautifulSoup(response.text, "html.parser").select(".card__title a")]
+
+
+@pytest.mark.parametrize("query", ["cramp", "spasm", "Cramps", "muscle spasm"])
+def test_search_finds_the_muscle_spasm_article(client, demo, query):
+    """Both the everyday and the medical word find the demo article, in any case or form."""
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert demo.title in result_titles(response)
+
+
+def test_search_without_results_helps_the_reader(client, demo):
+    """An empty result says so and suggests what to do next."""
+    response = client.get("/search/", {"q": "xylophone"})
+    assert response.status_code == 200
+    assert "No articles matched “xylophone”" in response.text
+    assert "emergency number" in response.text
+
+
+def test_search_is_paginated(client, article_index):
+    """Eleven matches make two pages of ten."""
+    for n in range(11):
+        ArticlePageFactory(parent=article_index, title=f"Cramp {n}")
+    first = client.get("/search/", {"q": "cramp"})
+    second = client.get("/search/", {"q": "cramp", "page": 2})
+    assert len(result_titles(first)) == 10
+    assert len(result_titles(second)) == 1
+    assert "page=2" in first.text and "q=cramp" in first.text
+
+
+def test_search_does_not_show_drafts(client, article_index):
+    """Unpublished articles never appear in results."""
+    ArticlePageFactory(parent=article_index, title="Cramp draft", live=False)
+    assert result_titles(client.get("/search/", {"q": "cramp"})) == []
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "a" * 5000, "'; DROP TABLE x; --", "\x00"])
+def test_search_survives_hostile_queries(client, article_index, query):
+    """Odd input is escaped and answered, never a 500."""
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.text
+
+
+def test_article_index_filters_by_topic_and_paginates(client, article_index):
+    """The section lists its articles, filterable by topic, twelve to a page."""
+    topic = TopicFactory(name="Back and spine", slug="back-spine")
+    for n in range(13):
+        ArticlePageFactory(parent=article_index, title=f"Article {n:02}")
+    ArticlePageFactory(parent=article_index, title="Scoliosis", topics=[topic])
+    listing = client.get(article_index.url)
+    assert len(result_titles(listing)) == 12
+    assert "Page 1 of 2" in listing.text
+    filtered = client.get(article_index.url, {"topic": "back-spine"})
+    assert result_titles(filtered) == ["Scoliosis"]
+    assert "Health A to Z: Back and spine" in filtered.text
+
+
+def test_home_page_features_the_demo_article_and_topics(client, demo):
+    """The home page shows the featured article, the latest ones and the topics."""
+    soup = BeautifulSoup(client.get("/").text, "html.parser")
+    featured = soup.find("h2", string="Featured").find_parent("section")
+    assert demo.title in featured.get_text()
+    assert "Latest articles" in soup.get_text()
+    assert "Muscles, bones and joints" in soup.get_text()
+
+
+def test_feed_lists_latest_articles_and_is_linked_from_every_page(client, demo):
+    """The RSS feed holds the article, and pages advertise it in their head."""
+    response = client.get("/feed/")
+    assert response.status_code == 200
+    titles = [item.findtext("title") for item in ET.fromstring(response.content).iter("item")]
+    assert demo.title in titles
+    head = BeautifulSoup(client.get(demo.url).text, "html.parser").head
+    assert head.select_one('link[rel="alternate"][type="application/rss+xml"]')["href"] == "/feed/"
+
+
+def test_sitemap_lists_the_article(client, demo):
+    """sitemap.xml is valid XML and includes the article's URL."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", namespace)]
+    assert any(location.endswith("/health-a-z/muscle-spasm/") for location in locations)
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_admin(client):
+    """Crawlers find the sitemap and skip the admin and search results."""
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in response.text
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+
+
+def test_missing_page_is_a_friendly_404(client, home_page):
+    """An unknown address answers 404 with a way back, revealing nothing internal."""
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+    assert "Traceback" not in response.text

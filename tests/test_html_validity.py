@@ -1,0 +1,51 @@
+"""Reader-facing pages are valid HTML according to the Nu HTML Checker (vnu.jar)."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+VNU_JAR = (
+    Path(__file__).resolve().parents[1] / "var" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+pytestmark = pytest.mark.django_db
+
+READER_PAGES = [
+    "/",
+    "/health-a-z/",
+    "/health-a-z/?topic=muscles-bones-joints",
+    "/health-a-z/muscle-spasm/",
+    "/health-a-z/scoliosis/",
+    "/search/",
+    "/search/?q=cramp",
+    "/search/?q=xylophone",
+    "/no-such-page/",
+]
+
+
+def test_reader_pages_have_no_html_errors(client, tmp_path):
+    """vnu finds no errors in the demo site's pages."""
+    assert VNU_JAR.exists(), "vnu.jar is missing: `make test` installs it"
+    call_command("load_demo_content")
+    files = []
+    for number, url in enumerate(READER_PAGES):
+        response = client.get(url)
+        assert response.status_code in {200, 404}, url
+        path = tmp_path / f"page-{number}.html"
+        path.write_bytes(response.content)
+        files.append(path)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    errors = [
+        f"{READER_PAGES[files.index(Path(message['url'].removeprefix('file:')))]}: {message['message']}"
+        for message in messages
+    ]
+    assert errors == []
