@@ -36,15 +36,16 @@ test: $(VENV)/.installed db browser $(VNU_JAR)
 	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
-# Production-like: gunicorn, production settings, static files from WhiteNoise, plain HTTP on loopback.
+# Production-like: gunicorn, production settings, static files from WhiteNoise, plain HTTP on
+# loopback, and the background task worker (comment emails, search indexing) beside it.
 serve: migrate
 	DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
 	  $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
-	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} \
-	  --access-logfile -
+	  sh -c '$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

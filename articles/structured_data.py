@@ -26,7 +26,7 @@ def breadcrumb_list(pages, request):
     }
 
 
-def medical_web_page(article, request):
+def medical_web_page(article, request, comments=(), comment_count=0):
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -40,10 +40,15 @@ def medical_web_page(article, request):
         "author": person(article.author),
         "datePublished": article.first_published_at.isoformat() if article.first_published_at else None,
         "dateModified": article.last_published_at.isoformat() if article.last_published_at else None,
+        "commentCount": comment_count,
+        "comment": list(comments) or None,
     }
     return {key: value for key, value in data.items() if value is not None}
 
 
-def article_structured_data(article, breadcrumbs, request):
-    """The JSON-LD items for an article page: the page itself and its breadcrumb trail."""
-    return [medical_web_page(article, request), breadcrumb_list([*breadcrumbs, article], request)]
+def article_structured_data(article, breadcrumbs, request, comments=(), comment_count=0):
+    """The JSON-LD items for an article page: the page itself, with its comments, and its breadcrumb trail."""
+    return [
+        medical_web_page(article, request, comments, comment_count),
+        breadcrumb_list([*breadcrumbs, article], request),
+    ]

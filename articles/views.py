@@ -19,7 +19,8 @@ def search(request):
     query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        matches = ArticlePage.objects.published().for_listing().search(query)
+        # The search backend accepts plain filters only, hence live().public() over published().
+        matches = ArticlePage.objects.live().public().search(query)
         results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

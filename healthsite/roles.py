@@ -46,7 +46,15 @@ ROLES = {
         page_actions=("change",),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
-    "Moderators": Role(permissions=("wagtailadmin.access_admin",)),
+    # Moderate comments (the permission that shows the Comments queue); no page rights.
+    "Moderators": Role(
+        permissions=(
+            "wagtailadmin.access_admin",
+            "articles.view_comment",
+            "articles.change_comment",
+            "articles.delete_comment",
+        )
+    ),
 }
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", article_views.search, name="search"),
+    path("comments/", include("articles.comments.urls")),
     path("feed/", LatestArticlesFeed(), name="article_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from tests.articles.factories import HomePageFactory
 
@@ -14,7 +14,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def wagtail_base_rows(request):
-    """Restore the locale and tree root that Wagtail's migrations make.
+    """Restore the locale, page tree root and collection root that Wagtail's migrations make.
 
     Transactional tests (the browser tests) end by flushing every table, and --reuse-db keeps
     that flushed database for the next run, so tests cannot rely on migration-made rows.
@@ -27,6 +27,8 @@ def wagtail_base_rows(request):
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture

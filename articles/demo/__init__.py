@@ -19,6 +19,7 @@ from articles.models import (
 )
 
 from . import content
+from .comments import load_demo_comments
 
 
 @transaction.atomic
@@ -34,6 +35,7 @@ def load_demo_content():
     if not home.featured_articles.exists():
         for slug in content.FEATURED:
             HomePageFeaturedArticle.objects.create(page=home, article=ArticlePage.objects.get(slug=slug))
+    load_demo_comments(ArticlePage.objects.get(slug="muscle-spasm"))
     set_up_editorial_workflow()
     return home
 

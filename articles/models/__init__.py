@@ -1,3 +1,4 @@
+from .comments import Comment, CommentSettings, CommentSubscription
 from .pages import (
     ArticleIndexPage,
     ArticlePage,
@@ -13,6 +14,9 @@ __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleReference",
+    "Comment",
+    "CommentSettings",
+    "CommentSubscription",
     "HomePage",
     "HomePageFeaturedArticle",
     "MedicallyReviewed",

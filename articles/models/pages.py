@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
@@ -23,6 +23,7 @@ from articles.content import duplicate_anchors, heading_level_jump, reading_minu
 from articles.related import related_articles
 from articles.structured_data import article_structured_data
 
+from .comments import Comment
 from .review import MedicallyReviewed
 from .snippets import Topic
 
@@ -31,12 +32,18 @@ ARTICLES_PER_PAGE = 12
 
 class ArticlePageQuerySet(PageQuerySet):
     def published(self):
-        """What readers may see."""
-        return self.live().public()
+        """What readers may see: live, and not under a page with a view restriction.
+
+        Wagtail's public() fetches every restriction in a query of its own each time; this is
+        the same rule as a subquery, so it costs nothing extra."""
+        restrictions_above = PageViewRestriction.objects.annotate(
+            page_path=models.ExpressionWrapper(models.OuterRef("path"), output_field=models.CharField())
+        ).filter(page_path__startswith=models.F("page__path"))
+        return self.live().exclude(models.Exists(restrictions_above))
 
     def for_listing(self):
-        """Everything a listing card shows, fetched up front: one query for the pages, one for topics."""
-        return self.select_related("hero_image").prefetch_related("topics")
+        """Everything a listing card shows, in the one query that fetches the pages."""
+        return self.annotate(comment_count=Comment.objects.approved_count_for(models.OuterRef("pk")))
 
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
@@ -67,12 +74,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = [
-            item.article
-            for item in self.featured_articles.select_related("article__hero_image").filter(
-                article__live=True, article__view_restrictions__isnull=True
-            )
-        ]
+        featured = list(
+            ArticlePage.objects.published()
+            .for_listing()
+            .filter(featured_on__page=self)
+            .order_by("featured_on__sort_order")
+        )
         context["featured_articles"] = featured
         context["latest_articles"] = (
             ArticlePage.objects.published().exclude(pk__in=[a.pk for a in featured]).for_listing().newest_first()[:6]
@@ -83,7 +90,7 @@ class HomePage(Page):
 
 class HomePageFeaturedArticle(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_articles")
-    article = models.ForeignKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="featured_on")
 
     panels = [PageChooserPanel("article")]
 
@@ -100,8 +107,9 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).published().for_listing().order_by("title")
+        articles = ArticlePage.objects.child_of(self).published()
         topics = Topic.objects.filter(articlepage__in=articles).distinct()
+        articles = articles.for_listing().order_by("title")
         topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
         if topic is not None:
             articles = articles.filter(topics=topic)
@@ -196,11 +204,21 @@ class ArticlePage(MedicallyReviewed, Page):
                 {"body": f"Two sections would share the link #{duplicates[0]}: give one of them its own anchor."}
             )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, comment_form=None, **kwargs):
+        # Imported here: the comments package builds on these models.
+        from articles.comments.display import comment_context, comment_items_for_structured_data
+
         context = super().get_context(request, *args, **kwargs)
+        context.update(comment_context(self, request, comment_form))
         breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
         context["breadcrumbs"] = breadcrumbs
-        context["structured_data"] = article_structured_data(self, breadcrumbs, request)
+        context["structured_data"] = article_structured_data(
+            self,
+            breadcrumbs,
+            request,
+            comments=comment_items_for_structured_data(context["comment_threads"].threads),
+            comment_count=context["comment_count"],
+        )
         context["table_of_contents"] = table_of_contents(self.body)
         context["reading_minutes"] = reading_minutes(self)
         context["related_articles"] = related_articles(self)
@@ -227,6 +245,6 @@ class RelatedArticle(Orderable):
     """An article the editor links from the foot of another."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_articles")
-    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="related_from")
 
     panels = [PageChooserPanel("article")]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "articles",
     "triage",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -96,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -180,3 +184,15 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Approving a workflow's last task publishes as the approver, who needs no publish permission of
 # their own: medical reviewers publish articles by approving them, never directly.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_actions.publish_approved_revision"
+
+# Background tasks (emails about comments, Wagtail's search and reference indexing) go to a queue
+# in the database that `manage.py db_worker` works through. dev.py and test.py run them at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Comments. Moderators tune the rest in the admin (Settings → Comments).
+COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)  # comments per network or email address...
+COMMENT_RATE_WINDOW = env_int("COMMENT_RATE_WINDOW", 600)  # ...in this many seconds
+COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3)  # a form sent sooner is a bot's
+COMMENT_MAX_FORM_AGE = env_int("COMMENT_MAX_FORM_AGE", 60 * 60 * 24)  # an older form is stale
+AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
+COMMENT_SPAM_CHECKER = "articles.comments.spam.AkismetChecker" if AKISMET_API_KEY else None

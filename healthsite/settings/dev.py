@@ -22,3 +22,5 @@ SECRET_KEY = SECRET_KEY or _dev_secret_key()  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STATIC_ROOT = None  # runserver serves from the apps; `make serve` collects into static/
+# Background tasks run straight away, in the same process: no worker to start.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -18,3 +18,5 @@ WHITENOISE_AUTOREFRESH = True
 # Lets two suites run side by side on one server, each in its own test database.
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
+# Background tasks run straight away, in the same process: no worker to start.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from articles.models import ArticleIndexPage, ArticlePage, ArticleReference, HomePage, Person, Topic
+from articles.models import ArticleIndexPage, ArticlePage, ArticleReference, Comment, HomePage, Person, Topic
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -67,3 +67,22 @@ class ArticleReferenceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ArticleReference
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    article = factory.SubFactory(ArticlePageFactory)
+    name = factory.Sequence(lambda n: f"Reader {n}")
+    email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    body = factory.Sequence(lambda n: f"Stretching helped me, comment {n}.")
+    status = Comment.Status.APPROVED
+
+    class Meta:
+        model = Comment
+
+    @classmethod
+    def reply_to(cls, parent, **kwargs):
+        """A reply in the parent's thread, one level deeper."""
+        reply = cls.build(article=parent.article, **kwargs)
+        reply.place_under(parent)
+        reply.save()
+        return reply

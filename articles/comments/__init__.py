@@ -1,0 +1,1 @@
+"""Reader comments under articles: posting, spam defence, threads, moderation, notifications."""

@@ -1,0 +1,53 @@
+"""What moderators do to comments. Every action is written to Wagtail's audit log."""
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from articles.models import Comment
+
+from . import tasks
+
+# Action name -> (status it sets, past tense for messages and the audit log).
+STATUS_ACTIONS = {
+    "approve": (Comment.Status.APPROVED, "approved"),
+    "spam": (Comment.Status.SPAM, "marked as spam"),
+    "trash": (Comment.Status.TRASH, "moved to trash"),
+    "restore": (Comment.Status.PENDING, "restored to pending"),
+}
+
+
+@transaction.atomic
+def moderate(comments, action, user):
+    """Apply a status action to the comments; returns how many changed."""
+    status, _ = STATUS_ACTIONS[action]
+    now = timezone.now()
+    changed = 0
+    for comment in comments:
+        if comment.status == status:
+            continue
+        newly_approved = status == Comment.Status.APPROVED
+        comment.status, comment.moderated_by, comment.moderated_at = status, user, now
+        comment.save(update_fields=["status", "moderated_by", "moderated_at", "updated_at"])
+        log(instance=comment, action=f"articles.comment.{action}", user=user)
+        if newly_approved and comment.parent_id:
+            transaction.on_commit(lambda pk=comment.pk: tasks.notify_subscribers.enqueue(pk))
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def delete_permanently(comments, user):
+    """Delete the comments (and their replies), logging each one first while it still exists."""
+    count = 0
+    for comment in comments:
+        log(instance=comment, action="wagtail.delete", user=user, deleted=True)
+        comment.delete()
+        count += 1
+    return count
+
+
+def mark_edited(comment, user):
+    """A moderator changed the text: readers see it was edited."""
+    comment.edited_by_moderator = True
+    comment.moderated_by, comment.moderated_at = user, timezone.now()

@@ -1,0 +1,75 @@
+"""The comments part of an article page: the threads, the count, and the form or “closed” notice."""
+
+from articles.models import Comment, CommentSettings
+
+from .forms import CommentForm
+from .moderation import CommentPolicy
+from .threads import thread_page
+
+# The ids of comments this browser posted in this visit, so the poster alone sees them while pending.
+SESSION_KEY = "articles.my_comments"
+REMEMBERED_COMMENTS = 20
+
+
+def remember_for_reader(request, comment):
+    ids = [pk for pk in request.session.get(SESSION_KEY, []) if pk != comment.pk]
+    request.session[SESSION_KEY] = [*ids, comment.pk][-REMEMBERED_COMMENTS:]
+
+
+def reader_comment_ids(request):
+    session = getattr(request, "session", None)
+    return session.get(SESSION_KEY, []) if session is not None else []
+
+
+def comment_context(article, request, form=None):
+    settings = CommentSettings.load(request_or_site=request)
+    policy = CommentPolicy(settings)
+    is_open = policy.is_open(article)
+    if form is None and is_open:
+        form = CommentForm(article=article, initial={"parent": _reply_target(article, request)})
+    page = thread_page(
+        article,
+        page_number=request.GET.get("comments-page"),
+        per_page=settings.threads_per_page,
+        max_depth=settings.thread_depth,
+        reader_comment_ids=reader_comment_ids(request),
+    )
+    parent_id = form["parent"].value() if form is not None else None
+    return {
+        "comments_open": is_open,
+        "comment_form": form,
+        "comment_threads": page,
+        "comment_count": article.comments.approved().count(),
+        "replying_to": _replying_to(article, parent_id),
+    }
+
+
+def _reply_target(article, request):
+    reply_to = request.GET.get("replyto", "")
+    return int(reply_to) if reply_to.isdigit() else None
+
+
+def _replying_to(article, parent_id):
+    if not str(parent_id or "").isdigit():
+        return None
+    return Comment.objects.approved().filter(article=article, pk=parent_id).first()
+
+
+def _all_comments(nodes):
+    for node in nodes:
+        yield node.comment
+        yield from _all_comments(node.replies)
+
+
+def comment_items_for_structured_data(threads):
+    """schema.org Comment items for the approved comments shown. No email addresses."""
+    return [
+        {
+            "@type": "Comment",
+            "author": {"@type": "Person", "name": comment.name},
+            "dateCreated": comment.created_at.isoformat(),
+            "text": comment.body,
+        }
+        for comment in _all_comments(threads)
+        if comment.status == Comment.Status.APPROVED
+    ]

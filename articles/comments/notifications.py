@@ -1,0 +1,130 @@
+"""The emails: confirming a reply subscription, telling moderators, telling subscribers about replies.
+No email ever carries another commenter's address."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core import signing
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Comment, CommentSubscription
+
+SIGNING_NAMESPACE = "articles.comments.subscription"  # a salt, public by design
+CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
+
+
+def subscription_token(subscription, purpose):
+    return signing.dumps({"id": subscription.pk, "for": purpose}, salt=SIGNING_NAMESPACE)
+
+
+def token_subscription_id(token, purpose, max_age=None):
+    """The subscription id a signed link carries, or None when it is forged, expired or for something else."""
+    try:
+        data = signing.loads(token, salt=SIGNING_NAMESPACE, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return data.get("id") if data.get("for") == purpose else None
+
+
+def subscription_from_token(token, purpose, max_age=None):
+    subscription_id = token_subscription_id(token, purpose, max_age)
+    if subscription_id is None:
+        return None
+    return CommentSubscription.objects.select_related("comment__article").filter(pk=subscription_id).first()
+
+
+def site_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def page_url(page):
+    """A page's address for an email: Wagtail gives a path on a one-site install, a full URL with several."""
+    url = page.url or ""
+    return site_url(url) if url.startswith("/") else url
+
+
+def unsubscribe_url(subscription):
+    return site_url(reverse("comment_unsubscribe", args=[subscription_token(subscription, "unsubscribe")]))
+
+
+def send_subscription_confirmation(subscription_id):
+    subscription = (
+        CommentSubscription.objects.unconfirmed().select_related("comment__article").filter(pk=subscription_id).first()
+    )
+    if subscription is None:
+        return
+    context = {
+        "article": subscription.comment.article,
+        "confirm_url": site_url(
+            reverse("comment_subscription_confirm", args=[subscription_token(subscription, "confirm")])
+        ),
+        "days": CONFIRMATION_MAX_AGE.days,
+    }
+    EmailMessage(
+        subject="Confirm: email me about replies to my comment",
+        body=render_to_string("articles/comments/email/confirm_subscription.txt", context),
+        to=[subscription.email],
+    ).send()
+
+
+def moderator_emails():
+    permission = Permission.objects.get(content_type__app_label="articles", codename="change_comment")
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return sorted(
+        set(
+            users.filter(Q(groups__permissions=permission) | Q(user_permissions=permission)).values_list(
+                "email", flat=True
+            )
+        )
+    )
+
+
+def notify_moderators(comment_id):
+    comment = Comment.objects.select_related("article").filter(pk=comment_id, status=Comment.Status.PENDING).first()
+    if comment is None:
+        return
+    context = {
+        "comment": comment,
+        "queue_url": site_url(reverse("wagtailsnippets_articles_comment:list") + "?status=pending"),
+    }
+    body = render_to_string("articles/comments/email/moderator_notification.txt", context)
+    subject = f"Comment waiting for moderation on “{comment.article.title}”"
+    # One message a moderator, so no one sees the others' addresses.
+    messages = [EmailMessage(subject=subject, body=body, to=[email]) for email in moderator_emails()]
+    get_connection().send_messages(messages)
+
+
+def notify_subscribers(reply_id):
+    reply = (
+        Comment.objects.select_related("article", "parent").filter(pk=reply_id, status=Comment.Status.APPROVED).first()
+    )
+    if reply is None or reply.parent is None:
+        return
+    subscriptions = reply.parent.subscriptions.confirmed().exclude(email__iexact=reply.email)
+    article_url = page_url(reply.article)
+    reply_url = f"{article_url}#{reply.anchor}" if article_url else ""
+    messages = []
+    for subscription in subscriptions:
+        unsubscribe = unsubscribe_url(subscription)
+        context = {"reply": reply, "reply_url": reply_url, "unsubscribe_url": unsubscribe}
+        messages.append(
+            EmailMessage(
+                subject=f"New reply to your comment on “{reply.article.title}”",
+                body=render_to_string("articles/comments/email/reply_notification.txt", context),
+                to=[subscription.email],
+                headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+            )
+        )
+    get_connection().send_messages(messages)
+
+
+def confirm(subscription):
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])

@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from articles.models import ArticlePage, CommentSettings, CommentSubscription
+
+from . import notifications
+from .display import remember_for_reader
+from .forms import CommentForm
+from .moderation import CommentPolicy
+from .posting import RateLimited, submit_comment
+
+
+def article_with_form(request, article, form, status):
+    """The article again, with the reader's form, its errors and everything they typed."""
+    response = article.serve(request, comment_form=form)
+    response.status_code = status
+    return response
+
+
+@require_POST
+def post_comment(request, article_id):
+    article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
+    policy = CommentPolicy(CommentSettings.load(request_or_site=request))
+    if not policy.is_open(article):
+        messages.error(request, "Comments are closed on this article.")
+        return HttpResponseRedirect(article.url + "#comments")
+    form = CommentForm(request.POST, article=article)
+    if not form.is_valid():
+        return article_with_form(request, article, form, status=400)
+    try:
+        comment = submit_comment(form, request, policy)
+    except RateLimited as limited:
+        minutes = max(1, round((limited.retry_at - timezone.now()).total_seconds() / 60))
+        local = timezone.localtime(limited.retry_at)
+        form.add_error(
+            None,
+            f"You have posted several comments in a short time. Please try again after {local:%H:%M} "
+            f"(in about {minutes} minute{'s' if minutes != 1 else ''}). Your comment is kept below.",
+        )
+        response = article_with_form(request, article, form, status=429)
+        response["Retry-After"] = str(max(1, int((limited.retry_at - timezone.now()).total_seconds())))
+        return response
+    remember_for_reader(request, comment)
+    messages.success(request, "Thank you. Your comment is awaiting moderation.")
+    return HttpResponseRedirect(f"{article.url}#{comment.anchor}")
+
+
+def confirm_subscription(request, token):
+    subscription = notifications.subscription_from_token(token, "confirm", max_age=notifications.CONFIRMATION_MAX_AGE)
+    if subscription is not None:
+        notifications.confirm(subscription)
+    return render(
+        request,
+        "articles/comments/subscription.html",
+        {"subscription": subscription, "confirmed": subscription is not None},
+        status=200 if subscription else 400,
+    )
+
+
+# Mail clients send the one-click unsubscribe (RFC 8058) as a POST without a CSRF token.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    subscription_id = notifications.token_subscription_id(token, "unsubscribe")
+    if subscription_id is not None:
+        CommentSubscription.objects.filter(pk=subscription_id).delete()
+    return render(
+        request,
+        "articles/comments/unsubscribed.html",
+        {"valid": subscription_id is not None},
+        status=200 if subscription_id is not None else 400,
+    )

@@ -1,0 +1,89 @@
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from healthsite.demo_accounts import ensure_demo_accounts
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ARTICLE = "/health-a-z/muscle-spasm/"
+
+
+@pytest.fixture
+def demo_site(live_server, settings):
+    settings.COMMENT_MIN_SECONDS = 0
+    call_command("load_demo_content")
+    return live_server.url
+
+
+def test_comment_is_moderated_then_shown_to_everyone(demo_site, page, browser, tmp_path):
+    """A reader posts, sees it pending; the moderator approves it from the queue; a new visitor sees it."""
+    page.goto(demo_site + ARTICLE)
+    form = page.locator("form.comment-form")
+    form.get_by_role("textbox", name="Name", exact=True).fill("Priya")
+    form.get_by_role("textbox", name="Email", exact=True).fill("priya@example.com")
+    form.get_by_role("textbox", name="Comment", exact=True).fill("Massaging the calf with ice worked for me.")
+    form.get_by_role("button", name="Post Comment").click()
+    expect(page.get_by_role("status").filter(has_text="awaiting moderation")).to_be_visible()
+    mine = page.locator(".comment", has_text="Massaging the calf with ice")
+    expect(mine.get_by_text("Your comment is awaiting moderation.")).to_be_visible()
+
+    visitor = browser.new_context().new_page()
+    visitor.goto(demo_site + ARTICLE)
+    expect(visitor.get_by_text("Massaging the calf with ice")).to_have_count(0)
+
+    passwords = {name: password for name, password, _ in ensure_demo_accounts(tmp_path / "accounts.txt")}
+    moderator = browser.new_context().new_page()
+    moderator.goto(demo_site + "/admin/login/")
+    moderator.get_by_label("Username").fill("moderator")
+    moderator.get_by_label("Password").fill(passwords["moderator"])
+    moderator.get_by_role("button", name="Sign in").click()
+    moderator.goto(demo_site + "/admin/comments/?status=pending")
+    row = moderator.get_by_role("row").filter(has_text="Priya")
+    row.get_by_role("checkbox").check()
+    moderator.get_by_role("link", name="Approve").click()
+    expect(moderator.get_by_text("Massaging the calf with ice")).to_be_visible()
+    moderator.get_by_role("button", name="Approve").click()
+    expect(moderator.get_by_text("1 comment approved.")).to_be_visible()
+
+    visitor.reload()
+    expect(visitor.get_by_text("Massaging the calf with ice worked for me.")).to_be_visible()
+
+
+def test_errors_are_summarised_and_typing_is_kept(demo_site, page):
+    """Sending without a name and email lists both problems, linked to the fields, and keeps the comment."""
+    page.goto(demo_site + ARTICLE)
+    form = page.locator("form.comment-form")
+    form.get_by_role("textbox", name="Comment", exact=True).fill("My comment survives.")
+    form.get_by_role("button", name="Post Comment").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Enter your name")
+    expect(summary).to_contain_text("Enter your email address")
+    summary.get_by_role("link", name="Enter your name").click()
+    expect(page.locator("form.comment-form").get_by_role("textbox", name="Name", exact=True)).to_be_focused()
+    expect(page.locator("form.comment-form").get_by_role("textbox", name="Comment", exact=True)).to_have_value(
+        "My comment survives."
+    )
+
+
+def test_saved_details_are_filled_in_next_time(demo_site, page):
+    """Ticking “Save my name…” keeps them in this browser for the next comment."""
+    page.goto(demo_site + ARTICLE)
+    form = page.locator("form.comment-form")
+    form.get_by_role("textbox", name="Name", exact=True).fill("Sam")
+    form.get_by_role("textbox", name="Email", exact=True).fill("sam@example.com")
+    form.get_by_role("textbox", name="Comment", exact=True).fill("First comment from Sam.")
+    form.get_by_label("Save my name, email, and website").check()
+    form.get_by_role("button", name="Post Comment").click()
+    page.goto(demo_site + ARTICLE)
+    expect(page.locator("form.comment-form").get_by_role("textbox", name="Name", exact=True)).to_have_value("Sam")
+
+
+@pytest.mark.parametrize("with_errors", [False, True])
+def test_article_with_comments_has_no_accessibility_violations(demo_site, page, assert_accessible, with_errors):
+    """axe finds nothing on the article with its thread, with and without form errors showing."""
+    page.goto(demo_site + ARTICLE)
+    if with_errors:
+        page.locator("form.comment-form").get_by_role("button", name="Post Comment").click()
+        expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
