@@ -16,9 +16,9 @@ DB_START := @echo "Using the database in DATABASE_URL."
 SERVE_DATABASE_URL = $(DATABASE_URL)
 endif
 
-.PHONY: run test serve lint db db-stop migrate demo browser clean
+.PHONY: run test serve lint db db-stop migrate demo browser pdf-libs clean
 
-run: migrate demo
+run: pdf-libs migrate demo
 	@echo
 	@echo "Demo accounts (username password role), also in var/demo-accounts.txt:"
 	@sed 's/^/  /' var/demo-accounts.txt
@@ -26,7 +26,7 @@ run: migrate demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops."
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed db browser
+test: $(VENV)/.installed db browser pdf-libs
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -73,6 +73,16 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \
 	    echo "error: Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; \
+	  fi; }
+
+# WeasyPrint (the visit summary PDF) needs Pango from the system.
+PANGO_LIBS := libpango-1.0-0 libpangoft2-1.0-0
+pdf-libs:
+	@{ /sbin/ldconfig -p | grep -q 'libpango-1.0.so.0' && /sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; } || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_LIBS); \
+	  else \
+	    echo "error: Pango is missing: run 'sudo apt-get install $(PANGO_LIBS)'" >&2; exit 1; \
 	  fi; }
 
 clean: db-stop
