@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 
 # Group name -> model permissions, as "app_label.codename".
 ROLE_PERMISSIONS = {
-    "Editors": ["wagtailadmin.access_admin"],
+    "Editors": ["wagtailadmin.access_admin", "triage.view_dailyoutcomecount"],
     "Moderators": ["wagtailadmin.access_admin"],
 }
 
