@@ -59,6 +59,7 @@ class ChecklistPage(MedicallyReviewed, Page):
     subpage_types = []
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: the views use the models, so a module-level import would be circular.
         from triage.views import serve_checklist
 
         return serve_checklist(request, self)

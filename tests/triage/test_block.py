@@ -1,8 +1,11 @@
 import pytest
 import wagtail_factories
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticleIndexPage, ArticlePage
+from tests.triage.factories import build_checklist
 from triage.models import ChecklistPage
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +19,8 @@ class ArticleIndexPageFactory(wagtail_factories.PageFactory):
         model = ArticleIndexPage
 
 
-def article_with_checklist(home_page, checklist):
-    index = ArticleIndexPageFactory(parent=home_page)
+def article_with_checklist(home_page, checklist, section="health-a-z"):
+    index = ArticleIndexPageFactory(parent=home_page, slug=section)
     article = ArticlePage(
         title="Cramp",
         slug="cramp",
@@ -68,3 +71,23 @@ def test_demo_article_takes_its_signs_and_questions_from_the_demo_checklist(clie
     assert checklist.preparation_questions.get(prompt__contains="recreational drugs").sensitive
     assert {outcome.level for outcome in checklist.outcomes.all()} == {"emergency", "urgent", "routine", "none"}
     assert client.get(checklist.url).status_code == 200
+
+
+def test_article_with_a_bigger_checklist_takes_no_more_queries(client, home_page, checklist_index):
+    """The block fetches a checklist's signs and questions in bulk, whatever their number."""
+    small = article_with_checklist(home_page, build_checklist(checklist_index, copies=1), section="small")
+    large = article_with_checklist(home_page, build_checklist(checklist_index, copies=5), section="large")
+    client.get(small.url)  # warm Wagtail's site cache
+    counts = []
+    for article in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(article.url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_checklists_section_lists_published_checklists(client, checklist, checklist_index):
+    """The Checklists page links to each live checklist."""
+    response = client.get(checklist_index.url)
+    assert response.status_code == 200
+    assert f'<a href="{checklist.url}">Cramp checklist</a>' in response.text
