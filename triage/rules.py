@@ -19,6 +19,8 @@ URGENCY_CHOICES = [
     (ROUTINE, "Routine: make an appointment"),
 ]
 OUTCOME_CHOICES = [*URGENCY_CHOICES, (NONE, "None of the warning signs")]
+# How the visit summary names the outcome, ahead of the outcome's own heading.
+LEVEL_NAMES = {EMERGENCY: "Emergency", URGENT: "Urgent", ROUTINE: "Routine", NONE: "No warning signs"}
 # The care-card template's names for the same levels.
 CARE_CARD_URGENCY = {EMERGENCY: "emergency", URGENT: "urgent", ROUTINE: "non-urgent", NONE: "non-urgent"}
 

@@ -104,7 +104,7 @@ class VisitSummary:
 
     @property
     def level_label(self):
-        return dict(rules.OUTCOME_CHOICES)[self.level]
+        return rules.LEVEL_NAMES[self.level]
 
 
 def _display_answer(question, cleaned):
