@@ -20,9 +20,9 @@ endif
 VNU_VERSION := 26.9.27
 VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test serve lint db db-stop migrate demo browser clean
+.PHONY: run test serve lint db db-stop migrate demo browser pdf-libs clean
 
-run: migrate demo
+run: pdf-libs migrate demo
 	@echo
 	@echo "Demo accounts (username password role), also in var/demo-accounts.txt:"
 	@sed 's/^/  /' var/demo-accounts.txt
@@ -30,7 +30,7 @@ run: migrate demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops."
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed db browser $(VNU_JAR)
+test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -38,7 +38,7 @@ test: $(VENV)/.installed db browser $(VNU_JAR)
 
 # Production-like: gunicorn, production settings, static files from WhiteNoise, plain HTTP on
 # loopback, and the background task worker (comment emails, search indexing) beside it.
-serve: migrate
+serve: pdf-libs migrate
 	DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
 	  $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -88,6 +88,16 @@ $(VNU_JAR):
 	    echo "error: Java and npm are needed for the HTML checker: run 'sudo apt-get install default-jre-headless npm'" >&2; exit 1; \
 	  fi; }
 	npm install --silent --no-audit --no-fund --prefix var/node vnu-jar@$(VNU_VERSION)
+
+# WeasyPrint (the visit summary PDF) needs Pango from the system.
+PANGO_LIBS := libpango-1.0-0 libpangoft2-1.0-0
+pdf-libs:
+	@{ /sbin/ldconfig -p | grep -q 'libpango-1.0.so.0' && /sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; } || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_LIBS); \
+	  else \
+	    echo "error: Pango is missing: run 'sudo apt-get install $(PANGO_LIBS)'" >&2; exit 1; \
+	  fi; }
 
 clean: db-stop
 	rm -rf $(VENV) var static media

@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from triage.blocks import DoctorVisitChecklistBlock
+
 # The rendition sizes the image template asks for, fetched with the images in one query.
 BODY_IMAGE_RENDITIONS = ("width-800", "width-1600")
 
@@ -200,3 +202,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     inset_text = InsetTextBlock()
     warning_callout = WarningCalloutBlock()
     table = ArticleTableBlock()
+    doctor_visit_checklist = DoctorVisitChecklistBlock()

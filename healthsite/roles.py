@@ -31,6 +31,7 @@ ROLES = {
             "articles.change_person",
             "articles.add_topic",
             "articles.change_topic",
+            "triage.view_dailyoutcomecount",
         ),
         page_actions=("add", "change", "lock"),
         collection_permissions=(

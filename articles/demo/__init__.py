@@ -17,6 +17,8 @@ from articles.models import (
     Person,
     Topic,
 )
+from triage.demo import ensure_demo_checklist, link_outcomes_to_article
+from triage.models import ChecklistPage
 
 from . import content
 from .comments import load_demo_comments
@@ -30,8 +32,10 @@ def load_demo_content():
         role: Person.objects.get_or_create(name=data["name"], defaults=data)[0] for role, data in content.PEOPLE.items()
     }
     topics = {data["slug"]: Topic.objects.get_or_create(slug=data["slug"], defaults=data)[0] for data in content.TOPICS}
+    checklist = ensure_demo_checklist(home, people["reviewer"])
     for article in content.ARTICLES:
         _ensure_article(index, article, people, topics)
+    link_outcomes_to_article(checklist, ArticlePage.objects.get(slug="muscle-spasm"))
     if not home.featured_articles.exists():
         for slug in content.FEATURED:
             HomePageFeaturedArticle.objects.create(page=home, article=ArticlePage.objects.get(slug=slug))
@@ -71,11 +75,13 @@ def _ensure_child(parent, model, **fields):
 
 
 def _raw_body(body):
-    """Stream data in the stored JSON form, with related-article slugs turned into page ids."""
+    """Stream data in the stored JSON form, with article and checklist slugs turned into page ids."""
     raw = []
     for block_type, value in body:
         if block_type == "related_article":
             value = {"article": ArticlePage.objects.get(slug=value["article"]).pk}
+        if block_type == "doctor_visit_checklist":
+            value = {**value, "checklist": ChecklistPage.objects.get(slug=value["checklist"]).pk}
         raw.append({"type": block_type, "value": value})
     return raw
 

@@ -59,27 +59,6 @@ LOSE_FAT = {
     ],
 }
 
-WARNING_SIGNS = [
-    "causes severe discomfort",
-    "comes with swelling, redness or other changes to the skin",
-    "comes with muscle weakness",
-    "happens often",
-    "does not get better with home treatment",
-    "is not caused by something obvious, such as hard exercise",
-]
-
-DOCTOR_QUESTIONS = [
-    "When did you first have a muscle spasm?",
-    "How bad are your muscle spasms, and how often do you have them?",
-    "Do they come on after certain activities, such as light or hard exercise?",
-    "Have you had a muscle spasm while resting?",
-    "Does stretching help to relieve your muscle spasms?",
-    "Do you have other symptoms, such as muscle weakness, pain or numbness in your legs, arms or hands?",
-    "Has a close blood relative had muscle spasms?",
-    "Have you noticed any change in your urine after exercise?",
-    "Do you use recreational drugs or performance-enhancing substances?",
-]
-
 
 def _numbered(*items):
     return ("list", {"style": "numbered", "items": [f"<p>{item}</p>" for item in items]})
@@ -137,14 +116,8 @@ MUSCLE_SPASM = {
             "<p>Muscle spasms usually go away on their own and are rarely serious enough to need medical "
             "treatment.</p>",
         ),
-        (
-            "care_card",
-            {
-                "urgency": "urgent",
-                "heading": "See a doctor soon if your muscle spasm:",
-                "body": "<ul>" + "".join(f"<li>{sign}</li>" for sign in WARNING_SIGNS) + "</ul>",
-            },
-        ),
+        # The warning signs and the doctor's questions come from the demo checklist (triage/demo.py).
+        ("doctor_visit_checklist", {"checklist": "muscle-spasm", "show": "warning_signs"}),
         ("section_heading", {"heading": "Causes", "level": 2, "anchor": ""}),
         (
             "paragraph",
@@ -183,10 +156,7 @@ MUSCLE_SPASM = {
             "specialist. Thinking about your answers beforehand helps you make the most of the "
             "appointment.</p>",
         ),
-        (
-            "doctor_questions",
-            {"heading": "Questions your doctor may ask", "intro": "", "questions": DOCTOR_QUESTIONS},
-        ),
+        ("doctor_visit_checklist", {"checklist": "muscle-spasm", "show": "questions"}),
         ("section_heading", {"heading": "Treatment", "level": 2, "anchor": ""}),
         (
             "paragraph",

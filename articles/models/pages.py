@@ -70,7 +70,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage"]
+    subpage_types = ["articles.ArticleIndexPage", "triage.ChecklistIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -168,8 +168,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # A line per background task run says nothing an operator acts on.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # A line per background task run, or per step of every PDF WeasyPrint makes, says nothing an operator acts on.
+    "loggers": {"django_tasks": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # Complex page models exceed Django's default of 1,000 fields in the page editor.

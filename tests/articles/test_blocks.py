@@ -6,13 +6,15 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from articles.blocks import ArticleBodyBlock
 from tests.articles.factories import ArticlePageFactory
+from tests.triage.factories import ChecklistIndexPageFactory, build_checklist
 
 pytestmark = pytest.mark.django_db
 
 
-def every_block(related):
+def every_block(related, checklist):
     image = Image.objects.create(title="Calf stretch", file=get_test_image_file())
     return [
+        {"type": "doctor_visit_checklist", "value": {"checklist": checklist.pk, "show": "warning_signs"}},
         {"type": "section_heading", "value": {"heading": "What is a muscle spasm?", "level": 2, "anchor": ""}},
         {"type": "paragraph", "value": "<p>A sudden tightening of a muscle.</p>"},
         {"type": "list", "value": {"style": "numbered", "items": ["<p><b>Stretch.</b> Gently.</p>"]}},
@@ -41,7 +43,8 @@ def every_block(related):
 def test_every_block_renders_with_its_own_template(client, article_index):
     """Each body block type is drawn by its template in templates/articles/blocks/."""
     related = ArticlePageFactory(parent=article_index, title="Scoliosis", summary="A curve of the spine.")
-    article = ArticlePageFactory(parent=article_index, body=every_block(related))
+    checklist = build_checklist(ChecklistIndexPageFactory(parent=article_index.get_parent()))
+    article = ArticlePageFactory(parent=article_index, body=every_block(related, checklist))
     response = client.get(article.url)
     assert response.status_code == 200
     used = {template.name for template in response.templates}
@@ -60,7 +63,7 @@ def test_every_block_declares_what_the_editor_sees():
         assert block.meta.icon, name
         assert block.meta.template, name
         assert block.meta.description, name
-        if name not in {"related_article", "image"}:
+        if name not in {"related_article", "image", "doctor_visit_checklist"}:
             assert block.meta.preview_value, name
 
 

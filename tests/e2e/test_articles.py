@@ -15,7 +15,7 @@ def test_demo_article_renders_and_its_contents_links_jump_to_sections(demo_site,
     """A reader opens the muscle-spasm article and jumps to “Causes” from “On this page”."""
     page.goto(demo_site + "/health-a-z/muscle-spasm/")
     expect(page.get_by_role("heading", level=1)).to_have_text("What is muscle spasm?")
-    expect(page.get_by_text("Urgent advice")).to_be_visible()
+    expect(page.get_by_text("Urgent advice", exact=True)).to_be_visible()
     contents = page.get_by_role("navigation", name="On this page")
     contents.get_by_role("link", name="Causes").click()
     expect(page).to_have_url(demo_site + "/health-a-z/muscle-spasm/#causes")
@@ -53,6 +53,6 @@ def test_print_keeps_care_cards_and_drops_navigation(demo_site, page):
     """Printing the article keeps the care card and hides the header search and contents."""
     page.goto(demo_site + "/health-a-z/muscle-spasm/")
     page.emulate_media(media="print")
-    expect(page.get_by_text("Urgent advice")).to_be_visible()
+    expect(page.get_by_text("Urgent advice", exact=True)).to_be_visible()
     expect(page.get_by_role("search")).to_be_hidden()
     expect(page.get_by_role("navigation", name="On this page")).to_be_hidden()

@@ -1,0 +1,49 @@
+"""The checklist editor's form: what must be true before a checklist reaches readers."""
+
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from triage.rules import NONE, OUTCOME_CHOICES
+
+# Page editor buttons that send a checklist towards readers: publish now, or submit for approval.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+LEVEL_LABELS = dict(OUTCOME_CHOICES)
+
+
+def _kept_rows(formset):
+    """The cleaned rows of an inline panel that the editor did not delete."""
+    formset.is_valid()
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+    ]
+
+
+def publishing_problems(signs, outcomes):
+    """What stops a checklist from being published, as messages an editor can act on."""
+    problems = []
+    if not signs:
+        problems.append("Add at least one warning sign.")
+    levels = [row["level"] for row in outcomes]
+    needed = [*dict.fromkeys(row["urgency"] for row in signs), NONE]
+    missing = [LEVEL_LABELS[level] for level in needed if level not in levels]
+    if missing:
+        problems.append("Add an outcome for: " + "; ".join(missing) + ".")
+    repeated = sorted({LEVEL_LABELS[level] for level in levels if levels.count(level) > 1})
+    if repeated:
+        problems.append("Keep one outcome per level; there is more than one for: " + "; ".join(repeated) + ".")
+    return problems
+
+
+class ChecklistPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if any(action in self.data for action in PUBLISHING_ACTIONS):
+            problems = publishing_problems(
+                _kept_rows(self.formsets["warning_signs"]),
+                _kept_rows(self.formsets["outcomes"]),
+            )
+            if problems:
+                raise ValidationError(["This checklist cannot be published yet.", *problems])
+        return cleaned_data

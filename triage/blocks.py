@@ -1,0 +1,71 @@
+"""The article body block that shows a checklist's warning signs or preparation questions, so the
+article and the checklist share one source and cannot disagree."""
+
+from django.utils.html import format_html, format_html_join
+from wagtail import blocks
+
+from triage.rules import CARE_CARD_URGENCY, EMERGENCY, ROUTINE, URGENCY_LEVELS, URGENT
+
+CARE_CARD_HEADINGS = {
+    EMERGENCY: "Call your local emergency number now if {subject}:",
+    URGENT: "See a doctor today if {subject}:",
+    ROUTINE: "Make an appointment with a doctor if {subject}:",
+}
+
+
+class ChecklistChooserBlock(blocks.PageChooserBlock):
+    """Chooses a checklist; its warning signs and questions arrive with it, in two more queries."""
+
+    def bulk_to_python(self, values):
+        checklists = self.target_model.objects.prefetch_related("warning_signs", "preparation_questions").in_bulk(
+            values
+        )
+        return [checklists.get(pk) for pk in values]
+
+
+def care_cards(checklist):
+    """The checklist's warning signs as care-card values, one per urgency level, most urgent first."""
+    subject = checklist.subject[:1].lower() + checklist.subject[1:]
+    cards = []
+    for level in URGENCY_LEVELS:
+        signs = [sign.text for sign in checklist.warning_signs.all() if sign.urgency == level]
+        if signs:
+            body = format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in signs)))
+            heading = CARE_CARD_HEADINGS[level].format(subject=subject)
+            cards.append({"urgency": CARE_CARD_URGENCY[level], "heading": heading, "body": body})
+    return cards
+
+
+class DoctorVisitChecklistBlock(blocks.StructBlock):
+    checklist = ChecklistChooserBlock(page_type="triage.ChecklistPage")
+    show = blocks.ChoiceBlock(
+        choices=[
+            ("warning_signs", "Warning signs, as care cards by urgency"),
+            ("questions", "Questions your doctor may ask"),
+        ],
+        default="warning_signs",
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        checklist = value["checklist"]
+        context["checklist"] = checklist if checklist is not None and checklist.live else None
+        if context["checklist"] is not None:
+            if value["show"] == "warning_signs":
+                context["care_cards"] = care_cards(checklist)
+            else:
+                context["doctor_questions"] = {
+                    "heading": "Questions your doctor may ask",
+                    "intro": "",
+                    "questions": [question.prompt for question in checklist.preparation_questions.all()],
+                }
+        return context
+
+    class Meta:
+        icon = "tasks"
+        label = "Doctor-visit checklist"
+        template = "triage/blocks/doctor_visit_checklist.html"
+        description = (
+            "Shows a checklist’s warning signs or the questions a doctor may ask, with a button to start the "
+            "checklist. Edit the checklist to change them."
+        )
