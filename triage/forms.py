@@ -20,22 +20,8 @@ class NotInFutureDateField(forms.DateField):
             raise forms.ValidationError("The date must be today or in the past.", code="future")
 
 
-def is_group(bound_field):
-    """Fields answered with a set of radios or checkboxes: a fieldset whose legend is the question."""
-    return isinstance(bound_field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
-
-
-def field_anchor(bound_field):
-    """The id the error summary links to: the field, or the first option of a group."""
-    return f"{bound_field.auto_id}_0" if is_group(bound_field) else bound_field.auto_id
-
-
 class ChecklistForm(forms.Form):
     """A step of the checklist. `raw_answers()` gives what the reader typed, to carry to later steps."""
-
-    def error_summary(self):
-        """(anchor, message) for every error, in the order the fields appear."""
-        return [(field_anchor(self[name]), error) for name in self.fields for error in self.errors.get(name, [])]
 
     def raw_answers(self):
         answers = {}

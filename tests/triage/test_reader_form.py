@@ -20,7 +20,7 @@ def test_first_step_asks_every_warning_sign_with_the_emergency_notice(reader, ch
     assert response.status_code == 200
     assert EMERGENCY_NOTICE in response.text
     for sign in checklist.warning_signs.all():
-        assert f'<legend class="fieldset__legend">Your cramp {sign.text}</legend>' in response.text
+        assert f'<legend class="form-label">Your cramp {sign.text}</legend>' in response.text
     assert response.text.count('value="not-sure"') == checklist.warning_signs.count()
     assert "no-store" in response["Cache-Control"]
 
