@@ -20,7 +20,7 @@ endif
 VNU_VERSION := 26.9.27
 VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test serve lint db db-stop migrate demo browser pdf-libs clean
+.PHONY: run test serve bench lint db db-stop migrate demo browser pdf-libs wrk clean
 
 run: pdf-libs migrate demo
 	@echo
@@ -46,6 +46,18 @@ serve: pdf-libs migrate
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
 	  sh -c '$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
+
+# The benchmark suite (bench/run.py): BENCH_ARGS="--wordpress" adds WordPress in the same run.
+bench: $(VENV)/.installed db pdf-libs wrk
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else \
+	    echo "error: wrk is missing: run 'sudo apt-get install wrk'" >&2; exit 1; \
+	  fi; }
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -49,3 +49,32 @@ def article_index(home_page):
     from tests.articles.factories import ArticleIndexPageFactory
 
     return ArticleIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def article(article_index):
+    from tests.articles.factories import ArticlePageFactory
+
+    return ArticlePageFactory(parent=article_index, title="What is muscle spasm?")
+
+
+@pytest.fixture
+def post_comment(client):
+    """POST the comment form for an article, as a browser would, with valid defaults for every field not given."""
+    from django.urls import reverse
+
+    from articles.comments.forms import form_token
+
+    def post(article, follow=False, **fields):
+        data = {
+            "name": "Maria",
+            "email": "maria@example.com",
+            "website": "",
+            "body": "Stretching my calf helps.",
+            "token": form_token(article),
+            "homepage": "",
+            **fields,
+        }
+        return client.post(reverse("post_comment", args=[article.pk]), data, follow=follow)
+
+    return post

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so a cached page skips sessions, authentication and the page tree entirely.
+    "healthsite.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,3 +198,6 @@ COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3)  # a form sent sooner is
 COMMENT_MAX_FORM_AGE = env_int("COMMENT_MAX_FORM_AGE", 60 * 60 * 24)  # an older form is stale
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 COMMENT_SPAM_CHECKER = "articles.comments.spam.AkismetChecker" if AKISMET_API_KEY else None
+
+# How long anonymous readers' pages are kept in the shared cache; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

@@ -3,7 +3,7 @@
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from .base import VAR_DIR, env_bool, env_int
 
 DEBUG = env_bool("DEBUG", default=True)
 
@@ -24,3 +24,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STATIC_ROOT = None  # runserver serves from the apps; `make serve` collects into static/
 # Background tasks run straight away, in the same process: no worker to start.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Off, so every change shows at once; the page cache's own tests switch it on.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)

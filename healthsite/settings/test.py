@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import env_int
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
 DEBUG = False
@@ -20,3 +21,5 @@ if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
 # Background tasks run straight away, in the same process: no worker to start.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Off, so every change shows at once; the page cache's own tests switch it on.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
