@@ -154,6 +154,20 @@ def comment_saved(sender, instance, created, **kwargs):
     if created and instance.status != "approved":
         return
     bump_generation()
+    purge_from_cdn(instance.article)
+
+
+def comment_deleted(sender, instance, **kwargs):
+    bump_generation()
+    purge_from_cdn(instance.article)
+
+
+def purge_from_cdn(page):
+    """Tell a configured CDN that the page changed; Wagtail already does so when pages are published."""
+    if settings.WAGTAILFRONTENDCACHE:
+        from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+        purge_page_from_cache(page)
 
 
 def content_saved(sender, created=False, **kwargs):
@@ -181,7 +195,7 @@ def connect_invalidation():
     post_delete.connect(page_deleted, dispatch_uid="pagecache.page_deleted")
     comment = apps.get_model("articles", "Comment")
     post_save.connect(comment_saved, sender=comment, dispatch_uid="pagecache.comment_saved")
-    post_delete.connect(bump_generation, sender=comment, dispatch_uid="pagecache.comment_deleted")
+    post_delete.connect(comment_deleted, sender=comment, dispatch_uid="pagecache.comment_deleted")
     for label in CONTENT_MODELS:
         model = apps.get_model(label)
         post_save.connect(content_saved, sender=model, dispatch_uid=f"pagecache.save.{label}")

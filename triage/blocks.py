@@ -1,6 +1,9 @@
 """The article body block that shows a checklist's warning signs or preparation questions, so the
 article and the checklist share one source and cannot disagree."""
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
+from django.db.models.functions import JSONObject
 from django.utils.html import format_html, format_html_join
 from wagtail import blocks
 
@@ -14,12 +17,21 @@ CARE_CARD_HEADINGS = {
 
 
 class ChecklistChooserBlock(blocks.PageChooserBlock):
-    """Chooses a checklist; its warning signs and questions arrive with it, in two more queries."""
+    """Chooses a checklist. Its warning signs and question prompts arrive with it, gathered into
+    arrays by PostgreSQL in the same query, so an article pays one query for all its checklists."""
 
     def bulk_to_python(self, values):
-        checklists = self.target_model.objects.prefetch_related("warning_signs", "preparation_questions").in_bulk(
-            values
-        )
+        # Imported here: the checklist models import the article models, whose body uses this block.
+        from triage.models import PreparationQuestion, WarningSign
+
+        def gathered(model, **fields):
+            rows = model.objects.filter(page=OuterRef("pk")).order_by("sort_order")
+            return ArraySubquery(rows.values(row=JSONObject(**fields)))
+
+        checklists = self.target_model.objects.annotate(
+            sign_rows=gathered(WarningSign, text="text", urgency="urgency"),
+            question_prompts=gathered(PreparationQuestion, prompt="prompt"),
+        ).in_bulk(values)
         return [checklists.get(pk) for pk in values]
 
 
@@ -28,7 +40,7 @@ def care_cards(checklist):
     subject = checklist.subject[:1].lower() + checklist.subject[1:]
     cards = []
     for level in URGENCY_LEVELS:
-        signs = [sign.text for sign in checklist.warning_signs.all() if sign.urgency == level]
+        signs = [sign["text"] for sign in checklist.sign_rows if sign["urgency"] == level]
         if signs:
             body = format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in signs)))
             heading = CARE_CARD_HEADINGS[level].format(subject=subject)
@@ -57,7 +69,7 @@ class DoctorVisitChecklistBlock(blocks.StructBlock):
                 context["doctor_questions"] = {
                     "heading": "Questions your doctor may ask",
                     "intro": "",
-                    "questions": [question.prompt for question in checklist.preparation_questions.all()],
+                    "questions": [question["prompt"] for question in checklist.question_prompts],
                 }
         return context
 

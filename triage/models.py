@@ -8,11 +8,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Objec
 from wagtail.models import Orderable, Page
 
 from articles.models import MedicallyReviewed
+from articles.routing import SpecificChildRouting
 from triage.admin_forms import ChecklistPageForm
 from triage.rules import OUTCOME_CHOICES, URGENCY_CHOICES
 
 
-class ChecklistIndexPage(Page):
+class ChecklistIndexPage(SpecificChildRouting, Page):
     """The “Checklists” section: lists the published checklists."""
 
     intro = models.TextField(blank=True)

@@ -39,7 +39,7 @@ def comment_context(article, request, form=None):
         "comments_open": is_open,
         "comment_form": form,
         "comment_threads": page,
-        "comment_count": article.comments.approved().count(),
+        "comment_count": page.approved_count,
         "replying_to": _replying_to(article, parent_id),
     }
 
@@ -55,21 +55,15 @@ def _replying_to(article, parent_id):
     return Comment.objects.approved().filter(article=article, pk=parent_id).first()
 
 
-def _all_comments(nodes):
-    for node in nodes:
-        yield node.comment
-        yield from _all_comments(node.replies)
-
-
-def comment_items_for_structured_data(threads):
+def comment_items_for_structured_data(items):
     """schema.org Comment items for the approved comments shown. No email addresses."""
     return [
         {
             "@type": "Comment",
-            "author": {"@type": "Person", "name": comment.name},
-            "dateCreated": comment.created_at.isoformat(),
-            "text": comment.body,
+            "author": {"@type": "Person", "name": item.comment.name},
+            "dateCreated": item.comment.created_at.isoformat(),
+            "text": item.comment.body,
         }
-        for comment in _all_comments(threads)
-        if comment.status == Comment.Status.APPROVED
+        for item in items
+        if item.comment.status == Comment.Status.APPROVED
     ]

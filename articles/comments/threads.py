@@ -1,12 +1,24 @@
 """Comment threads as readers see them: a page of top-level comments with their replies, in a
-fixed number of queries whatever the number of comments."""
+fixed number of queries whatever the number of comments, flattened for a template without
+recursion (one template include per comment made long threads slow to render)."""
 
+import calendar
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q, Subquery
+from django.utils import timezone
 
 from articles.models import Comment
+
+AGE_UNITS = (
+    ("year", 365 * 86400),
+    ("month", 30 * 86400),
+    ("week", 7 * 86400),
+    ("day", 86400),
+    ("hour", 3600),
+    ("minute", 60),
+)
 
 
 @dataclass
@@ -17,19 +29,70 @@ class ThreadNode:
     in_reply_to: str = ""
 
 
+@dataclass
+class CommentItem:
+    """One comment in display order, with what the template needs precomputed."""
+
+    comment: Comment
+    in_reply_to: str
+    has_replies: bool
+    closes: range  # how many reply lists end right after this comment
+    posted_iso: str
+    posted_text: str
+    age_text: str
+
+
 def visible_to(reader_comment_ids):
     """Approved comments, plus the reader's own comments still waiting for a moderator."""
     return Q(status=Comment.Status.APPROVED) | Q(pk__in=reader_comment_ids)
 
 
 def thread_page(article, *, page_number, per_page, max_depth, reader_comment_ids=()):
-    """One page of threads: a count, the page's top-level comments and all their replies (3 queries)."""
+    """One page of threads, usually in one query: the page's top-level comments with every reply
+    in their threads, each row also carrying the counts the page shows. `approved_count` is the
+    article's total for readers."""
     visible = visible_to(list(reader_comment_ids))
-    roots = Comment.objects.filter(visible, article=article).top_level().oldest_first()
-    page = Paginator(roots, per_page).get_page(page_number)
-    replies = Comment.objects.filter(visible, thread__in=[c.pk for c in page]).oldest_first()
-    page.threads = build_threads(list(page), list(replies), max_depth)
+    on_article = Comment.objects.filter(article=article)
+    roots = on_article.filter(visible).top_level().oldest_first()
+    paginator = Paginator(roots, per_page)
+    number = int(page_number) if str(page_number or "").isdigit() and int(page_number) > 0 else 1
+    comments, approved, root_total = _page_of_threads(on_article, roots, visible, number, per_page)
+    if not comments and number > 1:  # past the last page: show the last one, as Paginator.get_page does
+        number = max(1, -(-root_total // per_page))
+        comments, approved, root_total = _page_of_threads(on_article, roots, visible, number, per_page)
+    paginator.count = root_total  # known already: spares the paginator its own COUNT
+    page = paginator.page(number) if root_total else paginator.page(1)
+    page_roots = [comment for comment in comments if comment.parent_id is None]
+    replies = [comment for comment in comments if comment.parent_id is not None]
+    page.object_list = page_roots
+    page.threads = build_threads(page_roots, replies, max_depth)
+    page.items = list(flatten(page.threads, timezone.now()))
+    page.approved_count = approved
     return page
+
+
+def _page_of_threads(on_article, roots, visible, number, per_page):
+    """The comments of one page of threads, with the article's approved and visible-root counts."""
+    root_ids = roots.values("pk")[(number - 1) * per_page : number * per_page]
+    approved = on_article.approved().order_by().values("article").annotate(n=Count("pk")).values("n")
+    root_total = roots.order_by().values("article").annotate(n=Count("pk")).values("n")
+    comments = list(
+        on_article.filter(visible)
+        .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
+        .annotate(approved_total=Subquery(approved), root_total=Subquery(root_total))
+        .oldest_first()
+    )
+    if comments:
+        return comments, comments[0].approved_total, comments[0].root_total
+    if number == 1:
+        # No visible thread at all, so nothing to count (an approved reply under a thread that is
+        # not shown is not shown either): an article without comments costs no second query.
+        return comments, 0, 0
+    counts = on_article.aggregate(
+        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+        roots=Count("pk", filter=visible & Q(parent__isnull=True)),
+    )
+    return comments, counts["approved"], counts["roots"]
 
 
 def build_threads(roots, replies, max_depth):
@@ -46,3 +109,31 @@ def build_threads(roots, replies, max_depth):
         if parent is not None:
             parent.replies.append(node)
     return [nodes[root.pk] for root in roots]
+
+
+def flatten(nodes, now, lists_ending=0):
+    """The nodes in reading order. `lists_ending` counts the reply lists that end after the last one."""
+    for position, node in enumerate(nodes):
+        last = position == len(nodes) - 1
+        posted = timezone.localtime(node.comment.created_at)
+        yield CommentItem(
+            comment=node.comment,
+            in_reply_to=node.in_reply_to,
+            has_replies=bool(node.replies),
+            closes=range(lists_ending if last and not node.replies else 0),
+            posted_iso=posted.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            posted_text=f"{posted.day} {calendar.month_name[posted.month]} {posted.year} at {posted:%H:%M}",
+            age_text=age(node.comment.created_at, now),
+        )
+        if node.replies:
+            yield from flatten(node.replies, now, 1 + (lists_ending if last else 0))
+
+
+def age(moment, now):
+    """How long ago, in words: “3 days ago”."""
+    seconds = max(0, (now - moment).total_seconds())
+    for unit, size in AGE_UNITS:
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count != 1 else ''} ago"
+    return "less than a minute ago"

@@ -21,6 +21,7 @@ from wagtail.search import index
 from articles.blocks import ArticleBodyBlock
 from articles.content import duplicate_anchors, heading_level_jump, reading_minutes, table_of_contents
 from articles.related import related_articles
+from articles.routing import SingleQueryViewRestrictions, SpecificChildRouting
 from articles.structured_data import article_structured_data
 
 from .comments import Comment
@@ -57,7 +58,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class HomePage(Page):
+class HomePage(SpecificChildRouting, Page):
     """The site's front page: articles chosen by editors, the latest articles and the topics."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the site name.")
@@ -95,7 +96,7 @@ class HomePageFeaturedArticle(Orderable):
     panels = [PageChooserPanel("article")]
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(SpecificChildRouting, Page):
     """A section of articles, e.g. “Health A to Z”, filterable by topic."""
 
     intro = models.TextField(blank=True)
@@ -104,6 +105,9 @@ class ArticleIndexPage(Page):
 
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
+
+    def child_queryset(self, model):
+        return super().child_queryset(model).select_related("author", "reviewer")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -119,7 +123,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(MedicallyReviewed, Page):
+class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
     """A health article: what a condition is, its symptoms and causes, when to get help."""
 
     summary = models.TextField(
@@ -210,13 +214,13 @@ class ArticlePage(MedicallyReviewed, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(comment_context(self, request, comment_form))
-        breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
+        breadcrumbs = getattr(self, "route_ancestors", None) or list(self.get_ancestors().filter(depth__gt=1))
         context["breadcrumbs"] = breadcrumbs
         context["structured_data"] = article_structured_data(
             self,
             breadcrumbs,
             request,
-            comments=comment_items_for_structured_data(context["comment_threads"].threads),
+            comments=comment_items_for_structured_data(context["comment_threads"].items),
             comment_count=context["comment_count"],
         )
         context["table_of_contents"] = table_of_contents(self.body)

@@ -201,3 +201,21 @@ COMMENT_SPAM_CHECKER = "articles.comments.spam.AkismetChecker" if AKISMET_API_KE
 
 # How long anonymous readers' pages are kept in the shared cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
+# A CDN in front: pages are purged from it when they change (Wagtail's frontend cache module).
+# Off by default; FRONTEND_CACHE_PURGE_URL is an HTTP cache that accepts PURGE (Varnish, nginx), or
+# set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID for Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"), "wagtail.contrib.frontend_cache")

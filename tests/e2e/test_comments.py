@@ -87,3 +87,19 @@ def test_article_with_comments_has_no_accessibility_violations(demo_site, page, 
         page.locator("form.comment-form").get_by_role("button", name="Post Comment").click()
         expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_reader_comments_from_a_cached_page(demo_site, browser, settings):
+    """With the page cache on, a reader served the shared copy can still post, and sees their comment."""
+    settings.PAGE_CACHE_SECONDS = 300
+    browser.new_context().new_page().goto(demo_site + ARTICLE)
+    page = browser.new_context().new_page()
+    response = page.goto(demo_site + ARTICLE)
+    assert response.headers["x-page-cache"] == "hit"
+    form = page.locator("form.comment-form")
+    form.get_by_role("textbox", name="Name", exact=True).fill("Cached reader")
+    form.get_by_role("textbox", name="Email", exact=True).fill("cached@example.com")
+    form.get_by_role("textbox", name="Comment", exact=True).fill("Posted from the shared copy.")
+    form.get_by_role("button", name="Post Comment").click()
+    expect(page.get_by_role("status").filter(has_text="awaiting moderation")).to_be_visible()
+    expect(page.locator(".comment", has_text="Posted from the shared copy.")).to_be_visible()

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from articles.comments.actions import moderate
 from articles.models import Comment, CommentSettings
@@ -154,3 +155,26 @@ def test_an_emptied_shared_cache_never_revives_old_copies(client, article):
     response, state = fetch(client, article.url)
     assert state == "miss"
     assert "Changed without a signal" in response.text
+
+
+class RecordingBackend(BaseBackend):
+    """A stand-in CDN that records what it is asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+
+def test_a_configured_cdn_is_told_about_comment_changes(client, article, settings, django_capture_on_commit_callbacks):
+    """Approving a comment purges the article's URL from the CDN, when one is configured."""
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.healthsite.test_pagecache.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+    assert RecordingBackend.purged == []
+    with django_capture_on_commit_callbacks(execute=True):  # the purge is a background task
+        moderate([comment], "approve", get_user_model().objects.create_superuser("m", "m@example.com", "x"))
+    assert any(url.endswith(article.url) for url in RecordingBackend.purged)

@@ -1,0 +1,53 @@
+"""Every public page type renders within a fixed number of SQL queries (the speed issue's budget)."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePage
+from tests.articles.factories import CommentFactory
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    "/": 8,
+    "/health-a-z/": 9,
+    "/health-a-z/?topic=muscles-bones-joints": 9,
+    "/health-a-z/muscle-spasm/": 12,
+    "/health-a-z/scoliosis/": 12,
+    "/search/?q=cramp": 5,
+    "/feed/": 4,
+    "/sitemap.xml": 10,
+    "/checklists/": 9,
+    "/checklists/muscle-spasm/": 12,
+}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content")
+
+
+def queries(client, url):
+    client.get(url)  # the first view of a page makes image renditions; readers after it only read
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.parametrize(("url", "budget"), BUDGETS.items())
+def test_public_pages_stay_within_their_query_budget(client, demo, url, budget):
+    """Each public page type renders in at most its budget of queries."""
+    assert queries(client, url) <= budget
+
+
+@pytest.mark.parametrize("comments", [0, 50, 500])
+def test_article_takes_twelve_queries_whatever_the_thread(client, demo, comments):
+    """The demo article costs 12 queries with 0, 50 or 500 approved comments."""
+    article = ArticlePage.objects.get(slug="muscle-spasm")
+    article.comments.all().delete()
+    roots = CommentFactory.create_batch(comments - comments // 5, article=article)
+    for root in roots[: comments // 5]:
+        CommentFactory.reply_to(root)
+    assert queries(client, article.url) == 12
