@@ -172,14 +172,15 @@ def wrk(url, duration, connections=32, threads=2, script=None, headers=()):
     }
 
 
-def post_script(fields):
-    """A wrk Lua script that POSTs these form fields."""
+def post_script(fields, cookie=""):
+    """A wrk Lua script that POSTs these form fields (with -s, wrk ignores -H headers: set them here)."""
     body = urllib.parse.urlencode(fields, doseq=True)
     handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, dir=OUT)
     handle.write(
         'wrk.method = "POST"\n'
         f"wrk.body = {json.dumps(body)}\n"
         'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = {json.dumps(cookie)}\n'
     )
     handle.close()
     return handle.name
@@ -225,10 +226,8 @@ def measure_pages(env, duration):
                 log(f"{name} {'cached' if cached else 'uncached'}: {figures}")
             if not cached:
                 cookie, csrf = csrf_pair(server.url + pdf["url"])
-                pdf_script = post_script({**pdf["fields"], "csrfmiddlewaretoken": csrf})
-                figures = wrk(
-                    server.url + pdf["url"], duration, connections=4, script=pdf_script, headers=[f"Cookie: {cookie}"]
-                )
+                pdf_script = post_script({**pdf["fields"], "csrfmiddlewaretoken": csrf}, cookie=cookie)
+                figures = wrk(server.url + pdf["url"], duration, connections=4, script=pdf_script)
                 results["visit-summary PDF"] = {**figures, "queries": None}
                 log(f"visit-summary PDF: {figures}")
             rss = server.peak_rss_mb()
@@ -346,27 +345,48 @@ def probe_comment_total(env):
 
 
 def run_wordpress():
+    """Stock WordPress on this machine, through the shared script. Debian's wordpress package only
+    recommends a theme, and without one every page is empty: install the default theme first."""
+    theme = Path("/usr/share/wordpress/wp-content/themes/twentytwentythree")
+    if not theme.exists() and os.geteuid() == 0:
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wordpress-theme-twentytwentythree"],
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            capture_output=True,
+        )
     result = subprocess.run(["bash", str(WORDPRESS), "--comments", "50"], capture_output=True, text=True)
+    (OUT / "wordpress.txt").write_text(result.stdout + result.stderr)
     figures = {}
     for line in result.stdout.splitlines():
         parts = line.split()
         if parts and parts[0] in {"wordpress", "wordpress-c1"} and len(parts) >= 5:
-            figures[parts[0]] = {"rps": float(parts[2]), "p50_ms": float(parts[3]), "p99_ms": float(parts[4])}
+            figures[parts[0]] = {
+                "rps": float(parts[2]),
+                "p50_ms": milliseconds(parts[3]),
+                "p99_ms": milliseconds(parts[4]),
+            }
         elif parts and parts[0] == "wordpress-sql":
-            figures["queries"] = int(parts[2].split("=")[1])
+            fields = dict(part.split("=", 1) for part in parts[1:])
+            figures["queries"] = int(fields["queries/request"])
+            figures["html_bytes"] = int(fields["html_bytes"])
     if not figures:
         figures["error"] = (result.stderr.strip().splitlines() or ["no output"])[-1]
     return figures
 
 
+def milliseconds(text):
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
+    return round(float(match.group(1)) * UNITS[match.group(2)], 2)
+
+
 def table(results):
-    lines = [f"{'page':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8}"]
+    lines = [f"{'page':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'errors':>7}"]
     for name, figures in results["pages"].items():
         if isinstance(figures, dict):
             queries = figures.get("queries")
             lines.append(
                 f"{name:<40} {figures['rps']:>9.1f} {figures['p50_ms'] or 0:>8.2f} {figures['p99_ms'] or 0:>8.2f} "
-                f"{'' if queries is None else queries:>8}"
+                f"{'' if queries is None else queries:>8} {figures['non_2xx']:>7}"
             )
         else:
             lines.append(f"{name:<40} {', '.join(map(str, figures))}")

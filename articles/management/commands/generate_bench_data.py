@@ -61,6 +61,11 @@ class Command(BaseCommand):
         )
 
 
+def summary(number):
+    words = [VOCABULARY[(number * 7 + k) % len(VOCABULARY)] for k in range(3)]
+    return f"About {', '.join(words)}: a benchmark article."
+
+
 def short_body(number):
     words = [VOCABULARY[(number * 7 + k) % len(VOCABULARY)] for k in range(3)]
     return [
@@ -106,7 +111,7 @@ def create_articles(index, template, slugs, body=None):
             [
                 (
                     page.pk,
-                    template.summary,
+                    summary(page.pk) if body else template.summary,
                     template.condition_name,
                     json.dumps(body(page.pk)) if body else template_body,
                     template.author_id,

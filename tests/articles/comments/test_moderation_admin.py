@@ -168,11 +168,11 @@ def test_queue_filters_by_status(moderator_client, article):
 
 
 def test_queue_filters_by_article(moderator_client, article, article_index):
-    """?article=<id> lists only that article's comments."""
+    """Typing part of an article's title lists only that article's comments."""
     other = ArticlePageFactory(parent=article_index, title="Back pain")
     CommentFactory(article=article, name="On spasm")
     CommentFactory(article=other, name="On back pain")
-    assert listed_names(queue(moderator_client, article=other.pk)) == ["On back pain"]
+    assert listed_names(queue(moderator_client, article="back")) == ["On back pain"]
 
 
 @pytest.mark.parametrize("term", ["Margaret", "maggie@example.org", "magnesium"])
