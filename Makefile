@@ -20,6 +20,17 @@ endif
 VNU_VERSION := 26.9.27
 VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
 
+# $(call ensure_packages,shell test that passes when they are there,Debian packages,what needs them):
+# installs the packages when missing and we are root, else says what to install.
+define ensure_packages
+	@{ $(1); } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2); \
+	  else \
+	    echo "error: $(2) is missing (for $(3)): run 'sudo apt-get install $(2)'" >&2; exit 1; \
+	  fi; }
+endef
+
 .PHONY: run test serve bench lint db db-stop migrate demo browser pdf-libs wrk clean
 
 run: pdf-libs migrate demo
@@ -52,12 +63,7 @@ bench: $(VENV)/.installed db pdf-libs wrk
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 wrk:
-	@command -v wrk >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
-	  else \
-	    echo "error: wrk is missing: run 'sudo apt-get install wrk'" >&2; exit 1; \
-	  fi; }
+	$(call ensure_packages,command -v wrk,wrk,the benchmark)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -85,31 +91,16 @@ demo: $(VENV)/.installed
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
 browser:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else \
-	    echo "error: Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; \
-	  fi; }
+	$(call ensure_packages,command -v chromium,chromium,the browser tests)
 
 $(VNU_JAR):
-	@command -v java >/dev/null && command -v npm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm; \
-	  else \
-	    echo "error: Java and npm are needed for the HTML checker: run 'sudo apt-get install default-jre-headless npm'" >&2; exit 1; \
-	  fi; }
+	$(call ensure_packages,command -v java && command -v npm,default-jre-headless npm,the HTML checker)
 	npm install --silent --no-audit --no-fund --prefix var/node vnu-jar@$(VNU_VERSION)
 
 # WeasyPrint (the visit summary PDF) needs Pango from the system.
 PANGO_LIBS := libpango-1.0-0 libpangoft2-1.0-0
 pdf-libs:
-	@{ /sbin/ldconfig -p | grep -q 'libpango-1.0.so.0' && /sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; } || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_LIBS); \
-	  else \
-	    echo "error: Pango is missing: run 'sudo apt-get install $(PANGO_LIBS)'" >&2; exit 1; \
-	  fi; }
+	$(call ensure_packages,/sbin/ldconfig -p | grep -q libpango-1.0.so.0 && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0,$(PANGO_LIBS),the visit-summary PDF)
 
 clean: db-stop
 	rm -rf $(VENV) var static media
