@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.models import Comment
 
+MAX_PAGE_NUMBER = 10**6
 AGE_UNITS = (
     ("year", 365 * 86400),
     ("month", 30 * 86400),
@@ -55,7 +56,7 @@ def thread_page(article, *, page_number, per_page, max_depth, reader_comment_ids
     on_article = Comment.objects.filter(article=article)
     roots = on_article.filter(visible).top_level().oldest_first()
     paginator = Paginator(roots, per_page)
-    number = int(page_number) if str(page_number or "").isdigit() and int(page_number) > 0 else 1
+    number = page_number_from(page_number)
     comments, approved, root_total = _page_of_threads(on_article, roots, visible, number, per_page)
     if not comments and number > 1:  # past the last page: show the last one, as Paginator.get_page does
         number = max(1, -(-root_total // per_page))
@@ -69,6 +70,13 @@ def thread_page(article, *, page_number, per_page, max_depth, reader_comment_ids
     page.items = list(flatten(page.threads, timezone.now()))
     page.approved_count = approved
     return page
+
+
+def page_number_from(value):
+    """A page number from the address; anything odd is page 1, anything huge the last page
+    (PostgreSQL cannot take an offset past a 64-bit integer)."""
+    text = str(value or "")
+    return min(int(text), MAX_PAGE_NUMBER) if text.isdigit() and int(text) > 0 else 1
 
 
 def _page_of_threads(on_article, roots, visible, number, per_page):

@@ -160,3 +160,12 @@ def test_article_queries_do_not_grow_with_comments(client, article_index):
             for root in roots:
                 CommentFactory.reply_to(root)
     assert queries(large) == queries(small)
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999999", "0", "-3", "two", "\x00"])
+def test_odd_comment_page_numbers_show_a_page_not_an_error(client, article, page):
+    """A mistyped or huge comments page number shows the first or last page, never a 500."""
+    CommentFactory(article=article, name="Only")
+    response = client.get(article.url, {"comments-page": page})
+    assert response.status_code == 200
+    assert comment_names(response.text) == ["Only"]
