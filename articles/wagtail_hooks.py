@@ -16,6 +16,7 @@ from articles.comments.admin import (
 from articles.comments.admin import listing_buttons as comment_listing_buttons
 from articles.models import Person, Topic
 from articles.reports import ReviewsDueMenuItem, ReviewsDueReportView
+from healthsite.admin_reports import report_urls
 
 
 class PersonViewSet(SnippetViewSet):
@@ -44,14 +45,7 @@ register_snippet(TopicViewSet)
 
 @hooks.register("register_admin_urls")
 def register_reviews_due_report_urls():
-    return [
-        path("reports/reviews-due/", ReviewsDueReportView.as_view(), name="reviews_due_report"),
-        path(
-            "reports/reviews-due/results/",
-            ReviewsDueReportView.as_view(results_only=True),
-            name="reviews_due_report_results",
-        ),
-    ]
+    return report_urls("reviews-due", ReviewsDueReportView, "reviews_due_report")
 
 
 @hooks.register("register_reports_menu_item")

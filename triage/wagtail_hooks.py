@@ -1,12 +1,13 @@
 """The admin's view of checklist use: daily counts of outcomes, nothing about any reader."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from healthsite.admin_reports import report_urls
 from triage.models import DailyOutcomeCount
 
 outcome_counts_permission = ModelPermissionPolicy(DailyOutcomeCount)
@@ -40,14 +41,7 @@ class OutcomeCountsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_outcome_counts_urls():
-    return [
-        path("reports/checklist-outcomes/", OutcomeCountsReport.as_view(), name="triage_outcome_counts"),
-        path(
-            "reports/checklist-outcomes/results/",
-            OutcomeCountsReport.as_view(results_only=True),
-            name="triage_outcome_counts_results",
-        ),
-    ]
+    return report_urls("checklist-outcomes", OutcomeCountsReport, "triage_outcome_counts")
 
 
 @hooks.register("register_reports_menu_item")

@@ -9,6 +9,17 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ARTICLE = "/health-a-z/muscle-spasm/"
 
 
+def comment_field(page, name):
+    return page.locator("form.comment-form").get_by_role("textbox", name=name, exact=True)
+
+
+def fill_comment(page, name="", email="", comment=""):
+    """Type into the Leave a Reply form as a reader does; blank fields are left alone."""
+    for label, text in (("Name", name), ("Email", email), ("Comment", comment)):
+        if text:
+            comment_field(page, label).fill(text)
+
+
 @pytest.fixture
 def demo_site(live_server, settings):
     settings.COMMENT_MIN_SECONDS = 0
@@ -19,11 +30,8 @@ def demo_site(live_server, settings):
 def test_comment_is_moderated_then_shown_to_everyone(demo_site, page, browser, tmp_path):
     """A reader posts, sees it pending; the moderator approves it from the queue; a new visitor sees it."""
     page.goto(demo_site + ARTICLE)
-    form = page.locator("form.comment-form")
-    form.get_by_role("textbox", name="Name", exact=True).fill("Priya")
-    form.get_by_role("textbox", name="Email", exact=True).fill("priya@example.com")
-    form.get_by_role("textbox", name="Comment", exact=True).fill("Massaging the calf with ice worked for me.")
-    form.get_by_role("button", name="Post Comment").click()
+    fill_comment(page, "Priya", "priya@example.com", "Massaging the calf with ice worked for me.")
+    page.locator("form.comment-form").get_by_role("button", name="Post Comment").click()
     expect(page.get_by_role("status").filter(has_text="awaiting moderation")).to_be_visible()
     mine = page.locator(".comment", has_text="Massaging the calf with ice")
     expect(mine.get_by_text("Your comment is awaiting moderation.")).to_be_visible()
@@ -53,30 +61,25 @@ def test_comment_is_moderated_then_shown_to_everyone(demo_site, page, browser, t
 def test_errors_are_summarised_and_typing_is_kept(demo_site, page):
     """Sending without a name and email lists both problems, linked to the fields, and keeps the comment."""
     page.goto(demo_site + ARTICLE)
-    form = page.locator("form.comment-form")
-    form.get_by_role("textbox", name="Comment", exact=True).fill("My comment survives.")
-    form.get_by_role("button", name="Post Comment").click()
+    fill_comment(page, comment="My comment survives.")
+    page.locator("form.comment-form").get_by_role("button", name="Post Comment").click()
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Enter your name")
     expect(summary).to_contain_text("Enter your email address")
     summary.get_by_role("link", name="Enter your name").click()
-    expect(page.locator("form.comment-form").get_by_role("textbox", name="Name", exact=True)).to_be_focused()
-    expect(page.locator("form.comment-form").get_by_role("textbox", name="Comment", exact=True)).to_have_value(
-        "My comment survives."
-    )
+    expect(comment_field(page, "Name")).to_be_focused()
+    expect(comment_field(page, "Comment")).to_have_value("My comment survives.")
 
 
 def test_saved_details_are_filled_in_next_time(demo_site, page):
     """Ticking “Save my name…” keeps them in this browser for the next comment."""
     page.goto(demo_site + ARTICLE)
+    fill_comment(page, "Sam", "sam@example.com", "First comment from Sam.")
     form = page.locator("form.comment-form")
-    form.get_by_role("textbox", name="Name", exact=True).fill("Sam")
-    form.get_by_role("textbox", name="Email", exact=True).fill("sam@example.com")
-    form.get_by_role("textbox", name="Comment", exact=True).fill("First comment from Sam.")
     form.get_by_label("Save my name, email, and website").check()
     form.get_by_role("button", name="Post Comment").click()
     page.goto(demo_site + ARTICLE)
-    expect(page.locator("form.comment-form").get_by_role("textbox", name="Name", exact=True)).to_have_value("Sam")
+    expect(comment_field(page, "Name")).to_have_value("Sam")
 
 
 @pytest.mark.parametrize("with_errors", [False, True])
@@ -96,10 +99,7 @@ def test_a_reader_comments_from_a_cached_page(demo_site, browser, settings):
     page = browser.new_context().new_page()
     response = page.goto(demo_site + ARTICLE)
     assert response.headers["x-page-cache"] == "hit"
-    form = page.locator("form.comment-form")
-    form.get_by_role("textbox", name="Name", exact=True).fill("Cached reader")
-    form.get_by_role("textbox", name="Email", exact=True).fill("cached@example.com")
-    form.get_by_role("textbox", name="Comment", exact=True).fill("Posted from the shared copy.")
-    form.get_by_role("button", name="Post Comment").click()
+    fill_comment(page, "Cached reader", "cached@example.com", "Posted from the shared copy.")
+    page.locator("form.comment-form").get_by_role("button", name="Post Comment").click()
     expect(page.get_by_role("status").filter(has_text="awaiting moderation")).to_be_visible()
     expect(page.locator(".comment", has_text="Posted from the shared copy.")).to_be_visible()
