@@ -44,6 +44,7 @@ run: pdf-libs migrate demo
 test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
@@ -68,6 +69,7 @@ wrk:
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Reinstalled only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt

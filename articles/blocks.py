@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from healthsite.choices import Urgency
 from triage.blocks import DoctorVisitChecklistBlock
 
 # The rendition sizes the image template asks for, fetched with the images in one query.
@@ -111,12 +112,21 @@ class RelatedArticleBlock(blocks.StructBlock):
         description = "A card linking to another article, with its title and summary."
 
 
+class UrgencyBlock(blocks.ChoiceBlock):
+    """An urgency level, given to templates as `Urgency`, so they can name it in words."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=Urgency.choices, default=Urgency.ROUTINE, **kwargs)
+
+    def to_python(self, value):
+        return Urgency(value)
+
+    def clean(self, value):
+        return Urgency(super().clean(value))
+
+
 class CareCardBlock(blocks.StructBlock):
-    urgency = blocks.ChoiceBlock(
-        choices=[("non-urgent", "Non-urgent"), ("urgent", "Urgent"), ("emergency", "Emergency")],
-        default="non-urgent",
-        help_text="Emergency cards tell readers to call their local emergency number.",
-    )
+    urgency = UrgencyBlock(help_text="Emergency cards tell readers to call their local emergency number.")
     heading = blocks.CharBlock(max_length=120)
     body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 

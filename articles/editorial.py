@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from articles.models import ArticleIndexPage
-from healthsite.roles import sync_role_groups
+from healthsite.role_groups import sync_role_groups
 
 WORKFLOW_NAME = "Medical review"
 REVIEWERS_GROUP = "Medical reviewers"

@@ -78,7 +78,7 @@ def pdf_form():
 
 
 def count_comments(marker):
-    from articles.models import Comment
+    from articles.comments.models import Comment
 
     return Comment.objects.filter(body__contains=marker).count()
 

@@ -345,7 +345,7 @@ def probe_admin_queries(env, session, path):
 
 
 def probe_comment_total(env):
-    code = "import django; django.setup(); from articles.models import Comment; print(Comment.objects.count())"
+    code = "import django; django.setup(); from articles.comments.models import Comment; print(Comment.objects.count())"
     result = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     return int(result.stdout.strip().splitlines()[-1])
 

@@ -10,7 +10,7 @@ class HealthsiteConfig(AppConfig):
 
     def ready(self):
         from healthsite.pagecache import connect_invalidation
-        from healthsite.roles import sync_role_groups
+        from healthsite.role_groups import sync_role_groups
 
         connect_invalidation()
         # This app is installed last, so every other app's permissions exist by then. Also runs

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from healthsite.roles import sync_role_groups
+from healthsite.role_groups import sync_role_groups
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The staff roles, as groups whose permissions are declared here and re-applied on every migrate.
+"""The staff roles, as groups whose permissions are declared here and re-applied on every migrate
+(healthsite.role_groups). No models are imported here, so features can grant from AppConfig.ready().
 
 A role's permissions are exactly what it declares: whatever else a group holds is taken away,
 including the page, image and document rights Wagtail's own migrations hand to its default
@@ -6,16 +7,13 @@ including the page, image and document rights Wagtail's own migrations hand to i
 the admin's group editor, which the next migrate would undo.
 """
 
-from dataclasses import dataclass
-
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass
 class Role:
-    # Model permissions, as "app_label.codename".
-    permissions: tuple[str, ...] = ()
+    # Model permissions, as "app_label.codename". Features add their own with grant().
+    permissions: list[str] = field(default_factory=list)
     # Page actions ("add", "change", "lock", "publish", ...) on the default site's whole tree.
     page_actions: tuple[str, ...] = ()
     # Image and document permissions, as "app_label.codename", in every collection.
@@ -25,14 +23,7 @@ class Role:
 ROLES = {
     # Write and edit pages and submit them for medical review; never publish.
     "Editors": Role(
-        permissions=(
-            "wagtailadmin.access_admin",
-            "articles.add_person",
-            "articles.change_person",
-            "articles.add_topic",
-            "articles.change_topic",
-            "triage.view_dailyoutcomecount",
-        ),
+        permissions=["wagtailadmin.access_admin"],
         page_actions=("add", "change", "lock"),
         collection_permissions=(
             "wagtailimages.add_image",
@@ -43,68 +34,17 @@ ROLES = {
     ),
     # Approve articles in the "Medical review" workflow (articles/editorial.py), which publishes them.
     "Medical reviewers": Role(
-        permissions=("wagtailadmin.access_admin",),
+        permissions=["wagtailadmin.access_admin"],
         page_actions=("change",),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
-    # Moderate comments (the permission that shows the Comments queue); no page rights.
-    "Moderators": Role(
-        permissions=(
-            "wagtailadmin.access_admin",
-            "articles.view_comment",
-            "articles.change_comment",
-            "articles.delete_comment",
-        )
-    ),
+    # Moderate comments (articles.comments grants what shows the Comments queue); no page rights.
+    "Moderators": Role(permissions=["wagtailadmin.access_admin"]),
 }
 
 
-def _permission(dotted):
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def _page_permission(action):
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
-
-
-def role_root_page():
-    """Where page permissions attach: the default site's root page, else the tree root."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page if site is not None else Page.get_first_root_node()
-
-
-def sync_role_groups(**kwargs):
-    """Create each role's group and give it exactly the permissions declared for it."""
-    root_page = role_root_page()
-    root_collection = Collection.get_first_root_node()
-    for name, role in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set([_permission(p) for p in role.permissions])
-        _set_rows(
-            group.page_permissions,
-            GroupPagePermission,
-            "page",
-            root_page,
-            [_page_permission(action) for action in role.page_actions],
-        )
-        _set_rows(
-            group.collection_permissions,
-            GroupCollectionPermission,
-            "collection",
-            root_collection,
-            [_permission(p) for p in role.collection_permissions],
-        )
-
-
-def _set_rows(existing, model, target_field, target, permissions):
-    """Leave the group exactly the given permissions on `target` (none when there is no target yet)."""
-    if target is None:
-        existing.all().delete()
-        return
-    wanted = {permission.pk for permission in permissions}
-    existing.exclude(**{target_field: target}, permission__in=wanted).delete()
-    have = set(existing.filter(**{target_field: target}).values_list("permission", flat=True))
-    model.objects.bulk_create(
-        [model(group=existing.instance, permission_id=pk, **{target_field: target}) for pk in sorted(wanted - have)]
-    )
+def grant(role_name, *permissions):
+    """Give a role model permissions. Each feature grants its own, from its AppConfig.ready(), so a
+    permission is named once, by the feature that defines it."""
+    held = ROLES[role_name].permissions
+    held.extend(permission for permission in permissions if permission not in held)

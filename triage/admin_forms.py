@@ -3,11 +3,10 @@
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from triage.rules import NONE, OUTCOME_CHOICES
+from triage.choices import OutcomeLevel
 
 # Page editor buttons that send a checklist towards readers: publish now, or submit for approval.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
-LEVEL_LABELS = dict(OUTCOME_CHOICES)
 
 
 def _kept_rows(formset):
@@ -26,11 +25,11 @@ def publishing_problems(signs, outcomes):
     if not signs:
         problems.append("Add at least one warning sign.")
     levels = [row["level"] for row in outcomes]
-    needed = [*dict.fromkeys(row["urgency"] for row in signs), NONE]
-    missing = [LEVEL_LABELS[level] for level in needed if level not in levels]
+    needed = [*dict.fromkeys(row["urgency"] for row in signs), OutcomeLevel.NONE]
+    missing = [OutcomeLevel(level).label for level in needed if level not in levels]
     if missing:
         problems.append("Add an outcome for: " + "; ".join(missing) + ".")
-    repeated = sorted({LEVEL_LABELS[level] for level in levels if levels.count(level) > 1})
+    repeated = sorted({OutcomeLevel(level).label for level in levels if levels.count(level) > 1})
     if repeated:
         problems.append("Keep one outcome per level; there is more than one for: " + "; ".join(repeated) + ".")
     return problems

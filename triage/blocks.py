@@ -7,12 +7,13 @@ from django.db.models.functions import JSONObject
 from django.utils.html import format_html, format_html_join
 from wagtail import blocks
 
-from triage.rules import CARE_CARD_URGENCY, EMERGENCY, ROUTINE, URGENCY_LEVELS, URGENT
+from healthsite.choices import Urgency
+from triage.models import PreparationQuestion, WarningSign
 
 CARE_CARD_HEADINGS = {
-    EMERGENCY: "Call your local emergency number now if {subject}:",
-    URGENT: "See a doctor today if {subject}:",
-    ROUTINE: "Make an appointment with a doctor if {subject}:",
+    Urgency.EMERGENCY: "Call your local emergency number now if {subject}:",
+    Urgency.URGENT: "See a doctor today if {subject}:",
+    Urgency.ROUTINE: "Make an appointment with a doctor if {subject}:",
 }
 
 
@@ -21,9 +22,6 @@ class ChecklistChooserBlock(blocks.PageChooserBlock):
     arrays by PostgreSQL in the same query, so an article pays one query for all its checklists."""
 
     def bulk_to_python(self, values):
-        # Imported here: the checklist models import the article models, whose body uses this block.
-        from triage.models import PreparationQuestion, WarningSign
-
         def gathered(model, **fields):
             rows = model.objects.filter(page=OuterRef("pk")).order_by("sort_order")
             return ArraySubquery(rows.values(row=JSONObject(**fields)))
@@ -39,12 +37,12 @@ def care_cards(checklist):
     """The checklist's warning signs as care-card values, one per urgency level, most urgent first."""
     subject = checklist.subject[:1].lower() + checklist.subject[1:]
     cards = []
-    for level in URGENCY_LEVELS:
+    for level in Urgency:
         signs = [sign["text"] for sign in checklist.sign_rows if sign["urgency"] == level]
         if signs:
             body = format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in signs)))
             heading = CARE_CARD_HEADINGS[level].format(subject=subject)
-            cards.append({"urgency": CARE_CARD_URGENCY[level], "heading": heading, "body": body})
+            cards.append({"urgency": level, "heading": heading, "body": body})
     return cards
 
 

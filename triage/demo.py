@@ -10,8 +10,9 @@ import datetime
 
 from django.utils import timezone
 
+from healthsite.choices import Urgency
+from triage.choices import AnswerType, OutcomeLevel
 from triage.models import ChecklistIndexPage, ChecklistPage, Outcome, PreparationQuestion, QuestionToAsk, WarningSign
-from triage.rules import EMERGENCY, NONE, ROUTINE, URGENT
 
 INDEX = {
     "title": "Checklists",
@@ -31,12 +32,12 @@ HOME_TREATMENT_ANCHOR = "home-treatment"
 
 # (text, urgency, "Not sure" counts as yes)
 WARNING_SIGNS = [
-    ("causes severe discomfort", URGENT, True),
-    ("comes with swelling, redness or other changes to the skin", URGENT, True),
-    ("comes with muscle weakness", URGENT, True),
-    ("happens often", ROUTINE, False),
-    ("does not get better with home treatment", ROUTINE, False),
-    ("is not caused by something obvious, such as hard exercise", ROUTINE, False),
+    ("causes severe discomfort", Urgency.URGENT, True),
+    ("comes with swelling, redness or other changes to the skin", Urgency.URGENT, True),
+    ("comes with muscle weakness", Urgency.URGENT, True),
+    ("happens often", Urgency.ROUTINE, False),
+    ("does not get better with home treatment", Urgency.ROUTINE, False),
+    ("is not caused by something obvious, such as hard exercise", Urgency.ROUTINE, False),
 ]
 
 DRUGS_WHY = (
@@ -45,33 +46,37 @@ DRUGS_WHY = (
 )
 # (prompt, answer type, extra fields)
 QUESTIONS = [
-    ("When did you first have a muscle spasm?", "date", {"hint": "An approximate date is fine."}),
+    ("When did you first have a muscle spasm?", AnswerType.DATE, {"hint": "An approximate date is fine."}),
     (
         "How bad are your muscle spasms, and how often do you have them?",
-        "long_text",
+        AnswerType.LONG_TEXT,
         {"hint": "For example: “very painful, about three times a week, mostly at night”."},
     ),
     (
         "Do they come on after certain activities, such as light or hard exercise?",
-        "choice",
+        AnswerType.CHOICE,
         {"options": "After light exercise\nAfter hard exercise\nAt other times\nI have not noticed a pattern"},
     ),
-    ("Have you had a muscle spasm while resting?", "yes_no", {}),
+    ("Have you had a muscle spasm while resting?", AnswerType.YES_NO, {}),
     (
         "Does stretching help to relieve your muscle spasms?",
-        "choice",
+        AnswerType.CHOICE,
         {"options": "Yes\nA little\nNo\nI have not tried stretching"},
     ),
     (
         "Do you have other symptoms, such as muscle weakness, pain or numbness in your legs, arms or hands?",
-        "long_text",
+        AnswerType.LONG_TEXT,
         {"optional": True},
     ),
-    ("Has a close blood relative had muscle spasms?", "choice", {"options": "Yes\nNo\nI do not know"}),
-    ("Have you noticed any change in your urine after exercise?", "yes_no", {"hint": "For example, darker urine."}),
+    ("Has a close blood relative had muscle spasms?", AnswerType.CHOICE, {"options": "Yes\nNo\nI do not know"}),
+    (
+        "Have you noticed any change in your urine after exercise?",
+        AnswerType.YES_NO,
+        {"hint": "For example, darker urine."},
+    ),
     (
         "Do you use recreational drugs or performance-enhancing substances?",
-        "yes_no",
+        AnswerType.YES_NO,
         {"sensitive": True, "why_asked": DRUGS_WHY},
     ),
 ]
@@ -85,12 +90,12 @@ QUESTIONS_TO_ASK = [
 ]
 
 OUTCOMES = {
-    EMERGENCY: {
+    OutcomeLevel.EMERGENCY: {
         "heading": "Call your local emergency number now",
         "what_to_do": "Call your local emergency number now, or go straight to the nearest emergency department.",
         "if_worse": "Do not wait for it to get worse. If you are alone, ask someone to stay with you.",
     },
-    URGENT: {
+    OutcomeLevel.URGENT: {
         "heading": "See a doctor today",
         "what_to_do": (
             "Contact your doctor today and ask for an urgent appointment. If your surgery is closed, use your "
@@ -101,7 +106,7 @@ OUTCOMES = {
             "swollen, call your local emergency number."
         ),
     },
-    ROUTINE: {
+    OutcomeLevel.ROUTINE: {
         "heading": "Make an appointment with your doctor",
         "what_to_do": (
             "Book a routine appointment with your doctor in the next few weeks. Until then, the home treatment "
@@ -109,7 +114,7 @@ OUTCOMES = {
         ),
         "if_worse": "If a spasm causes severe discomfort, muscle weakness or changes to the skin, see a doctor today.",
     },
-    NONE: {
+    OutcomeLevel.NONE: {
         "heading": "You can probably look after this yourself",
         "what_to_do": "Most muscle spasms go away on their own within a few minutes. Stretching and rest help.",
         "if_worse": (

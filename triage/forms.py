@@ -4,7 +4,7 @@ state (triage/state.py), never on the server."""
 from django import forms
 from django.utils import timezone
 
-from triage.rules import SIGN_ANSWER_CHOICES
+from triage.choices import AnswerType, SignAnswer
 
 NUMBER_MAX = 99_999
 SCALE_CHOICES = [(str(n), str(n)) for n in range(11)]
@@ -39,7 +39,7 @@ class WarningSignsForm(ChecklistForm):
             self.fields[sign.key] = forms.ChoiceField(
                 label=f"{subject} {sign.text}",
                 help_text=sign.hint,
-                choices=SIGN_ANSWER_CHOICES,
+                choices=SignAnswer.choices,
                 widget=forms.RadioSelect,
                 error_messages={
                     "required": f"Select yes, no or not sure for “{subject} {sign.text}”.",
@@ -62,28 +62,28 @@ def _answer_field(question):
     common = {"label": label, "help_text": question.hint, "required": required}
     messages = {"required": f"Answer “{label}”."}
     match question.answer_type:
-        case "yes_no":
+        case AnswerType.YES_NO:
             messages["invalid_choice"] = f"Select yes or no for “{label}”."
             return forms.ChoiceField(
                 choices=YES_NO_CHOICES, widget=forms.RadioSelect, error_messages=messages, **common
             )
-        case "choice":
+        case AnswerType.CHOICE:
             messages["invalid_choice"] = f"Select one of the options for “{label}”."
             options = [(option, option) for option in question.option_list]
             return forms.ChoiceField(choices=options, widget=forms.RadioSelect, error_messages=messages, **common)
-        case "scale":
+        case AnswerType.SCALE:
             messages["invalid_choice"] = f"Choose a number between 0 and 10 for “{label}”."
             return forms.ChoiceField(choices=SCALE_CHOICES, widget=forms.RadioSelect, error_messages=messages, **common)
-        case "date":
+        case AnswerType.DATE:
             messages["invalid"] = f"Enter a real date for “{label}”, for example 27/3/2024."
             return NotInFutureDateField(
                 widget=forms.DateInput(attrs={"type": "date"}), error_messages=messages, **common
             )
-        case "number":
+        case AnswerType.NUMBER:
             messages["invalid"] = f"Enter a whole number for “{label}”, for example 3."
             messages["min_value"] = messages["max_value"] = f"Enter a number from 0 to 99,999 for “{label}”."
             return forms.IntegerField(min_value=0, max_value=NUMBER_MAX, error_messages=messages, **common)
-        case "long_text":
+        case AnswerType.LONG_TEXT:
             messages["max_length"] = f"Keep your answer to “{label}” under 2,000 characters."
             return forms.CharField(max_length=2000, widget=forms.Textarea, error_messages=messages, **common)
         case _:

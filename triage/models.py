@@ -2,15 +2,19 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
 from wagtail.models import Orderable, Page
 
-from articles.models import MedicallyReviewed
-from articles.routing import SpecificChildRouting
+from healthsite.choices import Urgency
+from healthsite.review import MedicallyReviewed
+from healthsite.routing import SpecificChildRouting
 from triage.admin_forms import ChecklistPageForm
-from triage.rules import OUTCOME_CHOICES, URGENCY_CHOICES
+from triage.choices import AnswerType, OutcomeLevel
+from triage.views import serve_checklist
 
 
 class ChecklistIndexPage(SpecificChildRouting, Page):
@@ -60,10 +64,11 @@ class ChecklistPage(MedicallyReviewed, Page):
     subpage_types = []
 
     def serve(self, request, *args, **kwargs):
-        # Imported here: the views use the models, so a module-level import would be circular.
-        from triage.views import serve_checklist
-
         return serve_checklist(request, self)
+
+    def record_outcome(self, level):
+        """The only trace a reader leaves: one more in today's count for the outcome they reached."""
+        DailyOutcomeCount.objects.add_one(self, level)
 
 
 class WarningSign(Orderable):
@@ -74,7 +79,7 @@ class WarningSign(Orderable):
         max_length=200, help_text="Follows the checklist’s subject, e.g. “causes severe discomfort”."
     )
     hint = models.CharField(max_length=250, blank=True)
-    urgency = models.CharField(max_length=20, choices=URGENCY_CHOICES)
+    urgency = models.CharField(max_length=20, choices=Urgency)
     not_sure_counts = models.BooleanField(
         "“Not sure” counts as yes",
         default=True,
@@ -95,7 +100,7 @@ class Outcome(Orderable):
     """What the reader is told for one urgency level, or when no warning sign applies."""
 
     page = ParentalKey(ChecklistPage, on_delete=models.CASCADE, related_name="outcomes")
-    level = models.CharField(max_length=20, choices=OUTCOME_CHOICES)
+    level = models.CharField(max_length=20, choices=OutcomeLevel)
     heading = models.CharField(max_length=120)
     what_to_do = models.TextField()
     if_worse = models.TextField("what to do if it gets worse")
@@ -151,19 +156,9 @@ class Outcome(Orderable):
 class PreparationQuestion(Orderable):
     """A question the doctor may ask, which the reader can answer ahead of the visit."""
 
-    ANSWER_TYPES = [
-        ("yes_no", "Yes or no"),
-        ("short_text", "Short text"),
-        ("long_text", "Long text"),
-        ("date", "Date (today or earlier)"),
-        ("number", "Number (0 to 99,999)"),
-        ("choice", "Choice from options"),
-        ("scale", "Scale from 0 to 10"),
-    ]
-
     page = ParentalKey(ChecklistPage, on_delete=models.CASCADE, related_name="preparation_questions")
     prompt = models.CharField(max_length=250)
-    answer_type = models.CharField(max_length=20, choices=ANSWER_TYPES, default="short_text")
+    answer_type = models.CharField(max_length=20, choices=AnswerType, default=AnswerType.SHORT_TEXT)
     options = models.TextField(blank=True, help_text="For a choice: one option per line.")
     hint = models.CharField(max_length=250, blank=True)
     optional = models.BooleanField(default=False)
@@ -198,7 +193,7 @@ class PreparationQuestion(Orderable):
 
     def clean(self):
         super().clean()
-        if self.answer_type == "choice" and len(self.option_list) < 2:
+        if self.answer_type == AnswerType.CHOICE and len(self.option_list) < 2:
             raise ValidationError({"options": "Give at least two options, one per line."})
         if self.sensitive and not self.why_asked.strip():
             raise ValidationError({"why_asked": "Tell readers why the doctor asks this personal question."})
@@ -219,14 +214,29 @@ class QuestionToAsk(Orderable):
         return self.text
 
 
+class DailyOutcomeCountQuerySet(models.QuerySet):
+    def add_one(self, checklist, level):
+        """Add one to today's count of `level`; safe when two readers finish at once."""
+        rows = self.filter(checklist=checklist, day=timezone.localdate(), outcome=level)
+        if rows.update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                self.create(checklist=checklist, day=timezone.localdate(), outcome=level, count=1)
+        except IntegrityError:
+            rows.update(count=F("count") + 1)
+
+
 class DailyOutcomeCount(models.Model):
     """How many readers reached each outcome of a checklist on a day. Nothing else about them:
     no answers, no address, no time finer than the day."""
 
     checklist = models.ForeignKey(ChecklistPage, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
-    outcome = models.CharField(max_length=20, choices=OUTCOME_CHOICES)
+    outcome = models.CharField(max_length=20, choices=OutcomeLevel)
     count = models.PositiveIntegerField(default=0)
+
+    objects = DailyOutcomeCountQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -6,7 +6,6 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from triage.pdf import visit_summary_pdf
-from triage.stats import record_outcome
 from triage.visit import Checklist, InvalidState, dump_state, load_state, summarise
 
 # What the reader's button asks for: submit a step, see the result, download the PDF.
@@ -72,7 +71,7 @@ def serve_checklist(request, page):
     summary = summarise(checklist, signs_form, preparation_form)
 
     if action == OUTCOME:
-        record_outcome(page, summary.level)
+        page.record_outcome(summary.level)
         return _render(request, checklist, "triage/steps/outcome.html", answers, summary=summary)
     if action == PDF:
         response = HttpResponse(visit_summary_pdf(summary, request.POST.get("paper")), content_type="application/pdf")

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from triage import rules
+from triage.choices import AnswerType, OutcomeLevel, SignAnswer
 from triage.forms import PreparationForm, WarningSignsForm
 
 # Long enough to answer slowly, short enough that an old tab cannot resubmit yesterday's answers.
 STATE_MAX_AGE = 6 * 60 * 60
-SIGN_ANSWER_LABELS = dict(rules.SIGN_ANSWER_CHOICES)
 
 
 class InvalidState(Exception):
@@ -92,7 +92,7 @@ class VisitSummary:
 
     @property
     def care_card_urgency(self):
-        return rules.CARE_CARD_URGENCY[self.level]
+        return OutcomeLevel(self.level).care_card_urgency
 
     @property
     def care_card(self):
@@ -104,18 +104,18 @@ class VisitSummary:
 
     @property
     def level_label(self):
-        return rules.LEVEL_NAMES[self.level]
+        return OutcomeLevel(self.level).short_name
 
 
 def _display_answer(question, cleaned):
     if cleaned in (None, ""):
         return "Skipped" if question.skippable else "Not answered"
     match question.answer_type:
-        case "yes_no":
+        case AnswerType.YES_NO:
             return "Yes" if cleaned == "yes" else "No"
-        case "scale":
+        case AnswerType.SCALE:
             return f"{cleaned} out of 10"
-        case "date":
+        case AnswerType.DATE:
             return date_format(cleaned, "j F Y")
     return str(cleaned)
 
@@ -131,9 +131,9 @@ def summarise(checklist, signs_form, preparation_form):
         checklist=checklist,
         level=level,
         outcome=checklist.outcomes.get(level),
-        reasons=[f"{checklist.page.subject} {sign.text}: {SIGN_ANSWER_LABELS[answers[sign.key]]}" for sign in reasons],
+        reasons=[f"{checklist.page.subject} {sign.text}: {SignAnswer(answers[sign.key]).label}" for sign in reasons],
         signs=[
-            AnswerRow(sign.key, f"{checklist.page.subject} {sign.text}", SIGN_ANSWER_LABELS[answers[sign.key]])
+            AnswerRow(sign.key, f"{checklist.page.subject} {sign.text}", SignAnswer(answers[sign.key]).label)
             for sign in checklist.signs
         ],
         preparation=[

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from articles.models import Comment
+from articles.comments.models import Comment
 
 from . import tasks
 

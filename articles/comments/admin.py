@@ -20,13 +20,11 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from articles.models import Comment
+from articles.comments.models import MODERATE_PERMISSION, Comment
 
 from . import privacy
 from .actions import STATUS_ACTIONS, delete_permanently, mark_edited, moderate
 from .posting import post_staff_reply
-
-MODERATE_PERMISSION = "articles.change_comment"
 
 
 def require_moderator(request):

@@ -1,6 +1,8 @@
 """The comments part of an article page: the threads, the count, and the form or “closed” notice."""
 
-from articles.models import Comment, CommentSettings
+from dataclasses import dataclass
+
+from articles.comments.models import Comment, CommentSettings
 
 from .forms import CommentForm
 from .moderation import CommentPolicy
@@ -21,13 +23,41 @@ def reader_comment_ids(request):
     return session.get(SESSION_KEY, []) if session is not None else []
 
 
-def comment_context(article, request, form=None):
+@dataclass
+class CommentSection:
+    """Everything an article page shows of its comments."""
+
+    open: bool
+    form: CommentForm | None
+    threads: object
+    replying_to: Comment | None
+
+    @property
+    def count(self):
+        return self.threads.approved_count
+
+    def structured_data(self):
+        """schema.org Comment items for the approved comments shown. No email addresses."""
+        return [
+            {
+                "@type": "Comment",
+                "author": {"@type": "Person", "name": item.comment.name},
+                "dateCreated": item.comment.created_at.isoformat(),
+                "text": item.comment.body,
+            }
+            for item in self.threads.items
+            if item.comment.status == Comment.Status.APPROVED
+        ]
+
+
+def comment_section(article, request, form=None):
+    """The comments part of `article` for this reader: a page of threads, and the form or “closed”."""
     settings = CommentSettings.load(request_or_site=request)
     policy = CommentPolicy(settings)
     is_open = policy.is_open(article)
     if form is None and is_open:
         form = CommentForm(article=article, initial={"parent": _reply_target(article, request)})
-    page = thread_page(
+    threads = thread_page(
         article,
         page_number=request.GET.get("comments-page"),
         per_page=settings.threads_per_page,
@@ -35,13 +65,7 @@ def comment_context(article, request, form=None):
         reader_comment_ids=reader_comment_ids(request),
     )
     parent_id = form["parent"].value() if form is not None else None
-    return {
-        "comments_open": is_open,
-        "comment_form": form,
-        "comment_threads": page,
-        "comment_count": page.approved_count,
-        "replying_to": _replying_to(article, parent_id),
-    }
+    return CommentSection(open=is_open, form=form, threads=threads, replying_to=_replying_to(article, parent_id))
 
 
 def _reply_target(article, request):
@@ -53,17 +77,3 @@ def _replying_to(article, parent_id):
     if not str(parent_id or "").isdigit():
         return None
     return Comment.objects.approved().filter(article=article, pk=parent_id).first()
-
-
-def comment_items_for_structured_data(items):
-    """schema.org Comment items for the approved comments shown. No email addresses."""
-    return [
-        {
-            "@type": "Comment",
-            "author": {"@type": "Person", "name": item.comment.name},
-            "dateCreated": item.comment.created_at.isoformat(),
-            "text": item.comment.body,
-        }
-        for item in items
-        if item.comment.status == Comment.Status.APPROVED
-    ]

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
 
-from articles.models import Comment
+from articles.comments.models import Comment
 
 SIGNING_NAMESPACE = "articles.comments.form"  # a salt, public by design
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from articles.models import Comment
+from articles.comments.models import Comment
 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Comment, CommentSubscription
+from articles.comments.models import MODERATE_PERMISSION, Comment, CommentSubscription
 
 SIGNING_NAMESPACE = "articles.comments.subscription"  # a salt, public by design
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
@@ -74,7 +74,8 @@ def send_subscription_confirmation(subscription_id):
 
 
 def moderator_emails():
-    permission = Permission.objects.get(content_type__app_label="articles", codename="change_comment")
+    app_label, codename = MODERATE_PERMISSION.split(".")
+    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     return sorted(
         set(

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from articles.models import Comment, CommentSubscription
+from articles.comments.models import Comment, CommentSubscription
 
 from . import ratelimit, tasks
 from .moderation import CommentPolicy

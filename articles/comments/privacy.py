@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from articles.models import Comment, CommentSubscription
+from articles.comments.models import Comment, CommentSubscription
 
 SPAM_AND_TRASH_KEPT = datetime.timedelta(days=30)
 UNCONFIRMED_SUBSCRIPTIONS_KEPT = datetime.timedelta(days=7)

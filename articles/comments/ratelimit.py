@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from articles.models import Comment
+from articles.comments.models import Comment
 
 
 def lock(*keys):

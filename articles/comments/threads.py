@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 
-from articles.models import Comment
+from articles.comments.models import Comment
 
 MAX_PAGE_NUMBER = 10**6
 AGE_UNITS = (

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from articles.models import ArticlePage, CommentSettings, CommentSubscription
+from articles.comments.models import CommentSettings, CommentSubscription, commented_articles
 
 from . import notifications
 from .display import remember_for_reader
@@ -39,7 +39,7 @@ def from_this_site(request):
 @csrf_exempt
 @require_POST
 def post_comment(request, article_id):
-    article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
+    article = get_object_or_404(commented_articles().published(), pk=article_id)
     if not from_this_site(request):
         return HttpResponseForbidden("Comments can only be sent from this site's own pages.")
     policy = CommentPolicy(CommentSettings.load(request_or_site=request))

@@ -18,7 +18,6 @@ from articles.models import (
     Topic,
 )
 from triage.demo import ensure_demo_checklist, link_outcomes_to_article
-from triage.models import ChecklistPage
 
 from . import content
 from .comments import load_demo_comments
@@ -34,7 +33,7 @@ def load_demo_content():
     topics = {data["slug"]: Topic.objects.get_or_create(slug=data["slug"], defaults=data)[0] for data in content.TOPICS}
     checklist = ensure_demo_checklist(home, people["reviewer"])
     for article in content.ARTICLES:
-        _ensure_article(index, article, people, topics)
+        _ensure_article(index, article, people, topics, checklist)
     link_outcomes_to_article(checklist, ArticlePage.objects.get(slug="muscle-spasm"))
     if not home.featured_articles.exists():
         for slug in content.FEATURED:
@@ -74,19 +73,20 @@ def _ensure_child(parent, model, **fields):
     return page
 
 
-def _raw_body(body):
-    """Stream data in the stored JSON form, with article and checklist slugs turned into page ids."""
+def _raw_body(body, checklist):
+    """Stream data in the stored JSON form, with article slugs turned into page ids and the demo
+    checklist's block pointing at it."""
     raw = []
     for block_type, value in body:
         if block_type == "related_article":
             value = {"article": ArticlePage.objects.get(slug=value["article"]).pk}
         if block_type == "doctor_visit_checklist":
-            value = {**value, "checklist": ChecklistPage.objects.get(slug=value["checklist"]).pk}
+            value = {**value, "checklist": checklist.pk}
         raw.append({"type": block_type, "value": value})
     return raw
 
 
-def _ensure_article(index, data, people, topics):
+def _ensure_article(index, data, people, topics, checklist):
     if ArticlePage.objects.child_of(index).filter(slug=data["slug"]).exists():
         return
     today = timezone.localdate()
@@ -101,7 +101,7 @@ def _ensure_article(index, data, people, topics):
         reviewer=people["reviewer"],
         last_reviewed=today - datetime.timedelta(days=30),
         next_review_due=today + datetime.timedelta(days=335),
-        body=_raw_body(data["body"]),
+        body=_raw_body(data["body"], checklist),
     )
     article.topics = [topics[slug] for slug in data["topics"]]
     article.references = [

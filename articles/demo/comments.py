@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from articles.comments.models import Comment, CommentSettings
 from articles.comments.moderation import CommentPolicy
-from articles.models import Comment, CommentSettings
 
 HOLD_WORDS = "miracle cure\nguaranteed"
 

@@ -1,25 +1,21 @@
-from .comments import Comment, CommentSettings, CommentSubscription
 from .pages import (
     ArticleIndexPage,
     ArticlePage,
     ArticleReference,
+    ContentPage,
     HomePage,
     HomePageFeaturedArticle,
     RelatedArticle,
 )
-from .review import MedicallyReviewed
 from .snippets import Person, Topic
 
 __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleReference",
-    "Comment",
-    "CommentSettings",
-    "CommentSubscription",
+    "ContentPage",
     "HomePage",
     "HomePageFeaturedArticle",
-    "MedicallyReviewed",
     "Person",
     "RelatedArticle",
     "Topic",

@@ -45,6 +45,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "articles",
+    "articles.comments",
     "triage",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

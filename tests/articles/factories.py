@@ -4,7 +4,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from articles.models import ArticleIndexPage, ArticlePage, ArticleReference, Comment, HomePage, Person, Topic
+from articles.comments.models import Comment
+from articles.models import ArticleIndexPage, ArticlePage, ArticleReference, HomePage, Person, Topic
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

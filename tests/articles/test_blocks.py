@@ -69,7 +69,7 @@ def test_every_block_declares_what_the_editor_sees():
 
 @pytest.mark.parametrize(
     ("urgency", "label"),
-    [("non-urgent", "Non-urgent advice"), ("urgent", "Urgent advice"), ("emergency", "Emergency: act now")],
+    [("routine", "Non-urgent advice"), ("urgent", "Urgent advice"), ("emergency", "Emergency: act now")],
 )
 def test_care_card_states_its_urgency_in_text(client, article_index, urgency, label):
     """The urgency is in words, not only in colour; emergencies say to call the emergency number."""

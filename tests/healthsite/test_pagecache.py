@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from articles.comments.actions import moderate
-from articles.models import Comment, CommentSettings
+from articles.comments.models import Comment, CommentSettings
 from tests.articles.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
-from healthsite.roles import ROLES, sync_role_groups
+from healthsite.role_groups import sync_role_groups
+from healthsite.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from triage.choices import OutcomeLevel
 from triage.models import (
     ChecklistIndexPage,
     ChecklistPage,
@@ -10,7 +11,8 @@ from triage.models import (
     QuestionToAsk,
     WarningSign,
 )
-from triage.rules import EMERGENCY, NONE, ROUTINE, URGENT
+
+EMERGENCY, URGENT, ROUTINE, NONE = OutcomeLevel.EMERGENCY, OutcomeLevel.URGENT, OutcomeLevel.ROUTINE, OutcomeLevel.NONE
 
 
 class ChecklistIndexPageFactory(wagtail_factories.PageFactory):

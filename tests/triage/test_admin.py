@@ -5,8 +5,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from healthsite.demo_accounts import ensure_demo_accounts
 from triage.admin_forms import publishing_problems
+from triage.choices import OutcomeLevel
 from triage.models import ChecklistPage, DailyOutcomeCount
-from triage.rules import NONE, ROUTINE, URGENT
+
+URGENT, ROUTINE, NONE = OutcomeLevel.URGENT, OutcomeLevel.ROUTINE, OutcomeLevel.NONE
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,12 @@ from django.utils import timezone
 
 from tests.triage.conftest import Reader, question_answers, sign_answers, state_of
 from tests.triage.factories import build_checklist
+from triage.choices import OutcomeLevel
 from triage.models import DailyOutcomeCount
-from triage.rules import URGENT
 from triage.visit import dump_state
+
+URGENT = OutcomeLevel.URGENT
+
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +181,7 @@ def test_changing_a_sign_changes_the_outcome(reader, checklist):
     reader.post({"change": checklist.warning_signs.get(urgency="emergency").key})
     check = reader.post({"action": "signs", "returning": "1", **sign_answers(checklist)})
     assert "Check your answers" in check.text
-    assert "care-card--non-urgent" in reader.see_outcome().text
+    assert "care-card--routine" in reader.see_outcome().text
 
 
 def test_reader_text_is_escaped(reader, checklist):

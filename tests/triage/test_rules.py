@@ -3,7 +3,10 @@ from dataclasses import dataclass
 import pytest
 
 from triage import rules
-from triage.rules import EMERGENCY, NO, NONE, NOT_SURE, ROUTINE, URGENT, YES
+from triage.choices import OutcomeLevel, SignAnswer
+
+EMERGENCY, URGENT, ROUTINE, NONE = OutcomeLevel.EMERGENCY, OutcomeLevel.URGENT, OutcomeLevel.ROUTINE, OutcomeLevel.NONE
+YES, NO, NOT_SURE = SignAnswer.YES, SignAnswer.NO, SignAnswer.NOT_SURE
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.comments.models import Comment, CommentSettings
 from articles.comments.threads import build_threads
-from articles.models import Comment, CommentSettings
 from tests.articles.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from articles.models import Comment
-from healthsite.roles import sync_role_groups
+from articles.comments.models import Comment
+from healthsite.role_groups import sync_role_groups
 from tests.articles.factories import ArticlePageFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db

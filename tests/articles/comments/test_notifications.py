@@ -13,8 +13,8 @@ from wagtail.models import Site
 
 from articles.comments import notifications
 from articles.comments.actions import moderate
-from articles.models import Comment, CommentSettings, CommentSubscription
-from healthsite.roles import sync_role_groups
+from articles.comments.models import Comment, CommentSettings, CommentSubscription
+from healthsite.role_groups import sync_role_groups
 from tests.articles.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db

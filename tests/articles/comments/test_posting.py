@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.core import signing
 
 from articles.comments.forms import SIGNING_NAMESPACE
-from articles.models import Comment, CommentSettings
+from articles.comments.models import Comment, CommentSettings
 from tests.articles.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db

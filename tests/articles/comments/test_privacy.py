@@ -13,8 +13,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from articles.comments.actions import moderate
-from articles.models import Comment, CommentSubscription
-from healthsite.roles import sync_role_groups
+from articles.comments.models import Comment, CommentSubscription
+from healthsite.role_groups import sync_role_groups
 from tests.articles.factories import ArticlePageFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db

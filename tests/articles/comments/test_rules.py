@@ -6,10 +6,10 @@ import urllib.error
 import pytest
 from django.utils import timezone
 
+from articles.comments.models import Comment, CommentSettings
 from articles.comments.moderation import CommentPolicy, matched_words
 from articles.comments.network import minimised_network
 from articles.comments.spam import AkismetChecker, Submission
-from articles.models import Comment, CommentSettings
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -7,6 +8,15 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+# Who may moderate: the permission that shows the Comments queue and makes a user a moderator.
+MODERATE_PERMISSION = "articles.change_comment"
+
+
+def commented_articles():
+    """The pages comments belong to. Looked up by label: article pages build on comments, so this
+    package does not import them."""
+    return apps.get_model("articles", "ArticlePage").objects
 
 
 class CommentQuerySet(models.QuerySet):
@@ -97,6 +107,7 @@ class Comment(models.Model):
     objects = CommentQuerySet.as_manager()
 
     class Meta:
+        app_label = "articles"
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["article", "status", "created_at"]),
@@ -166,6 +177,7 @@ class CommentSettings(BaseGenericSetting):
     ]
 
     class Meta:
+        app_label = "articles"
         verbose_name = "comments"
 
     @property
@@ -200,6 +212,7 @@ class CommentSubscription(models.Model):
     objects = CommentSubscriptionQuerySet.as_manager()
 
     class Meta:
+        app_label = "articles"
         constraints = [models.UniqueConstraint(fields=["comment", "email"], name="one_subscription_per_comment")]
 
     def __str__(self):
