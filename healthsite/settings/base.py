@@ -175,8 +175,9 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
-        # Django's own default config adds a console handler under DEBUG; one is enough.
-        "django": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
+        # Django's default config gives this logger a console handler of its own under DEBUG; without
+        # it, Django's messages reach the root handler once instead of twice.
+        "django": {"handlers": [], "propagate": True},
     },
 }
 
