@@ -6,13 +6,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Each setup step prints one line and keeps its output in var/log/, shown when it fails;
+# VERBOSE=1 shows it all as it happens.
+STEP := sh scripts/step.sh
 
 # Without DATABASE_URL the project runs its own PostgreSQL cluster under var/postgres.
 ifeq ($(strip $(DATABASE_URL)),)
-DB_START := $(PYTHON) scripts/localdb.py start
+DB_START := $(STEP) database "Starting PostgreSQL in var/postgres" $(PYTHON) scripts/localdb.py start
 SERVE_DATABASE_URL = $(shell $(PYTHON) scripts/localdb.py url)
 else
-DB_START := @echo "Using the database in DATABASE_URL."
+DB_START := echo "  PostgreSQL: the server in DATABASE_URL"
 SERVE_DATABASE_URL = $(DATABASE_URL)
 endif
 
@@ -25,7 +28,8 @@ VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
 define ensure_packages
 	@{ $(1); } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2); \
+	    $(STEP) apt-$(firstword $(2)) "Installing Debian packages for $(3): $(2)" sh -ec \
+	      'apt-get update; DEBIAN_FRONTEND=noninteractive apt-get install -y $(2)'; \
 	  else \
 	    echo "error: $(2) is missing (for $(3)): run 'sudo apt-get install $(2)'" >&2; exit 1; \
 	  fi; }
@@ -33,13 +37,13 @@ endef
 
 .PHONY: run test serve bench lint db db-stop migrate demo browser pdf-libs wrk clean
 
+# The accounts are printed once, by create_demo_accounts (the last step of `demo`).
 run: pdf-libs migrate demo
 	@echo
-	@echo "Demo accounts (username password role), also in var/demo-accounts.txt:"
-	@sed 's/^/  /' var/demo-accounts.txt
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/) with Django's"
+	@echo "development server; Ctrl-C stops it. Setup logs are in var/log/."
 	@echo
-	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops."
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
 	$(VENV)/bin/ruff check .
@@ -51,10 +55,11 @@ test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
 # Production-like: gunicorn, production settings, static files from WhiteNoise, plain HTTP on
 # loopback, and the background task worker (comment emails, search indexing) beside it.
 serve: pdf-libs migrate
-	DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
+	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
-	  $(PY) manage.py collectstatic --noinput --verbosity 0
-	DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
+	  $(STEP) collectstatic "Collecting static files into static/" $(PY) manage.py collectstatic --noinput
+	@echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn and the production settings; Ctrl-C stops it."
+	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
 	  sh -c '$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
@@ -73,23 +78,25 @@ lint: $(VENV)/.installed
 
 # Reinstalled only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+	@$(STEP) venv "Installing Python packages into $(VENV) (minutes the first time)" sh -ec \
+	  'test -x $(PY) || $(PYTHON) -m venv $(VENV); \
+	   $(PY) -m pip install --upgrade pip; \
+	   $(PY) -m pip install -r requirements-dev.txt'
+	@touch $@
 
 db:
-	$(DB_START)
+	@$(DB_START)
 
 db-stop:
 	$(PYTHON) scripts/localdb.py stop
 
 migrate: $(VENV)/.installed db
-	$(PY) manage.py migrate --noinput
+	@$(STEP) migrate "Migrating the database" $(PY) manage.py migrate --noinput
 
 demo: $(VENV)/.installed
-	$(PY) manage.py load_demo_content
-	$(PY) manage.py create_demo_accounts
+	@$(STEP) demo-content "Loading the demo content (articles, a checklist, comments)" $(PY) manage.py load_demo_content
+	@echo
+	@$(PY) manage.py create_demo_accounts
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
 browser:
@@ -97,7 +104,8 @@ browser:
 
 $(VNU_JAR):
 	$(call ensure_packages,command -v java && command -v npm,default-jre-headless npm,the HTML checker)
-	npm install --silent --no-audit --no-fund --prefix var/node vnu-jar@$(VNU_VERSION)
+	@$(STEP) vnu "Installing the Nu HTML Checker into var/node" \
+	  npm install --no-audit --no-fund --prefix var/node vnu-jar@$(VNU_VERSION)
 
 # WeasyPrint (the visit summary PDF) needs Pango from the system.
 PANGO_LIBS := libpango-1.0-0 libpangoft2-1.0-0
