@@ -1,9 +1,15 @@
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from tests.articles.factories import HomePageFactory
+from articles.comments.forms import form_token
+from articles.models import ArticlePage
+from healthsite.role_groups import sync_role_groups
+from tests.articles.factories import ArticleIndexPageFactory, ArticlePageFactory, HomePageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -45,25 +51,58 @@ def home_page(db):
 
 
 @pytest.fixture
-def article_index(home_page):
-    from tests.articles.factories import ArticleIndexPageFactory
+def demo(db):
+    """The demo content, as `make run` loads it; returns its muscle-spasm article."""
+    call_command("load_demo_content")
+    return ArticlePage.objects.get(slug="muscle-spasm")
 
+
+@pytest.fixture
+def roles(home_page):
+    """The role groups (Editors, Medical reviewers, Moderators) with their rights on the site."""
+    sync_role_groups()
+
+
+@pytest.fixture
+def member_of(roles, django_user_model):
+    """Make a staff user in a role group: `member_of("Moderators", "moderator")`."""
+
+    def make(group_name, username):
+        user = django_user_model.objects.create_user(username, f"{username}@healthsite.example", "x")
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(member_of):
+    return member_of("Editors", "editor")
+
+
+@pytest.fixture
+def reviewer(member_of):
+    return member_of("Medical reviewers", "reviewer")
+
+
+@pytest.fixture
+def moderator(member_of):
+    return member_of("Moderators", "moderator")
+
+
+@pytest.fixture
+def article_index(home_page):
     return ArticleIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def article(article_index):
-    from tests.articles.factories import ArticlePageFactory
-
     return ArticlePageFactory(parent=article_index, title="What is muscle spasm?")
 
 
 @pytest.fixture
 def post_comment(client):
     """POST the comment form for an article, as a browser would, with valid defaults for every field not given."""
-    from django.urls import reverse
-
-    from articles.comments.forms import form_token
 
     def post(article, follow=False, **fields):
         data = {

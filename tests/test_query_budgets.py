@@ -1,7 +1,6 @@
 """Every public page type renders within a fixed number of SQL queries (the speed issue's budget)."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,11 +21,6 @@ BUDGETS = {
     "/checklists/": 9,
     "/checklists/muscle-spasm/": 12,
 }
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content")
 
 
 def queries(client, url):

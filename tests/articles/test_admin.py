@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -12,12 +11,6 @@ from articles.models import ArticlePage
 from tests.articles.factories import PersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "x"))
-    return client
 
 
 def article_form(body, **overrides):

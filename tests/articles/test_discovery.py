@@ -4,18 +4,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
-from articles.models import ArticlePage
 from tests.articles.factories import ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content")
-    return ArticlePage.objects.get(slug="muscle-spasm")
 
 
 def result_titles(response):

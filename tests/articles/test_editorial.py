@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,27 +23,6 @@ def section(article_index):
     """An articles section under medical review, with the roles applied to the site."""
     set_up_editorial_workflow()
     return article_index
-
-
-def member_of(django_user_model, group_name):
-    user = django_user_model.objects.create_user(username=group_name.lower().replace(" ", "-"), password="x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return member_of(django_user_model, "Editors")
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    return member_of(django_user_model, "Medical reviewers")
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    return member_of(django_user_model, "Moderators")
 
 
 def draft_article(section, **fields):

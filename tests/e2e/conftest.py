@@ -4,6 +4,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -36,6 +37,14 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def demo_site(live_server, settings):
+    """The demo content behind a live server; returns its address. Comment forms may be sent at once."""
+    settings.COMMENT_MIN_SECONDS = 0
+    call_command("load_demo_content")
+    return live_server.url
 
 
 @pytest.fixture

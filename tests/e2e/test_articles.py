@@ -1,14 +1,7 @@
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo_content")
-    return live_server.url
 
 
 def test_demo_article_renders_and_its_contents_links_jump_to_sections(demo_site, page):

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from healthsite.demo_accounts import ensure_demo_accounts
@@ -18,13 +17,6 @@ def fill_comment(page, name="", email="", comment=""):
     for label, text in (("Name", name), ("Email", email), ("Comment", comment)):
         if text:
             comment_field(page, label).fill(text)
-
-
-@pytest.fixture
-def demo_site(live_server, settings):
-    settings.COMMENT_MIN_SECONDS = 0
-    call_command("load_demo_content")
-    return live_server.url
 
 
 def test_comment_is_moderated_then_shown_to_everyone(demo_site, page, browser, tmp_path):

@@ -13,13 +13,6 @@ URGENT, ROUTINE, NONE = OutcomeLevel.URGENT, OutcomeLevel.ROUTINE, OutcomeLevel.
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("admin", "admin@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
 def outcome(level):
     return {"level": level, "heading": f"{level} heading", "what_to_do": "Do this.", "if_worse": "Then that."}
 

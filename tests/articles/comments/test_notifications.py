@@ -5,8 +5,6 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail, signing
 from django.urls import reverse
 from wagtail.models import Site
@@ -14,20 +12,11 @@ from wagtail.models import Site
 from articles.comments import notifications
 from articles.comments.actions import moderate
 from articles.comments.models import Comment, CommentSettings, CommentSubscription
-from healthsite.role_groups import sync_role_groups
 from tests.articles.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*")
-
-
-@pytest.fixture
-def moderator(home_page):
-    sync_role_groups()
-    user = get_user_model().objects.create_user("mod", "mod@healthsite.example", "x")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture
@@ -96,7 +85,7 @@ def test_moderators_get_an_email_for_a_held_comment(moderator, post, article):
     comment = post(body="Try this cure: https://a.example and https://b.example")
     assert comment.status == Comment.Status.PENDING
     [message] = mail.outbox
-    assert message.to == ["mod@healthsite.example"]
+    assert message.to == ["moderator@healthsite.example"]
     assert article.title in message.subject
     assert "Alice Reader" in message.body
     assert "https://a.example" in message.body
@@ -109,15 +98,17 @@ def test_moderator_email_never_shows_the_commenters_address(moderator, post):
     post(email="secret.person@example.com")
     [message] = mail.outbox
     assert "secret.person@example.com" not in message.message().as_string()
-    assert addresses_in(message) <= {"mod@healthsite.example"}
+    assert addresses_in(message) <= {"moderator@healthsite.example"}
 
 
-def test_each_moderator_gets_their_own_email(moderator, post):
+def test_each_moderator_gets_their_own_email(moderator, member_of, post):
     """Two moderators get two messages, neither seeing the other's address."""
-    other = get_user_model().objects.create_user("mod2", "mod2@healthsite.example", "x")
-    other.groups.add(Group.objects.get(name="Moderators"))
+    member_of("Moderators", "mod2")
     post()
-    assert sorted(message.to for message in mail.outbox) == [["mod2@healthsite.example"], ["mod@healthsite.example"]]
+    assert sorted(message.to for message in mail.outbox) == [
+        ["mod2@healthsite.example"],
+        ["moderator@healthsite.example"],
+    ]
     assert all(len(message.recipients()) == 1 for message in mail.outbox)
 
 
@@ -198,7 +189,7 @@ def test_a_staff_reply_notifies_confirmed_subscribers(post_as_moderator, confirm
     assert message.to == [confirmed_subscription.email]
     assert "(Health Guide staff)" in message.body
     assert "See your GP if it persists." in message.body
-    assert "mod@healthsite.example" not in message.message().as_string()
+    assert "moderator@healthsite.example" not in message.message().as_string()
 
 
 def test_own_reply_sends_no_email(confirmed_subscription, approve):
