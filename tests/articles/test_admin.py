@@ -5,9 +5,10 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail.models import get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from articles.models import ArticlePage
+from articles.models import ArticleIndexPage, ArticlePage
 from tests.articles.factories import PersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,18 @@ def test_article_editor_has_the_three_editorial_tabs(admin_client, article_index
     soup = BeautifulSoup(admin_client.get(add_url(article_index)).text, "html.parser")
     tabs = [" ".join(tab.get_text().split()).removesuffix(" ()") for tab in soup.select('[role="tab"]')]
     assert tabs[:3] == ["Content", "Review and sources", "Promote"]
+
+
+def test_articles_are_added_only_inside_a_section(admin_client, home_page, article_index, article):
+    """The admin opens a new article in a section, refuses one on the home page or under an article,
+    and offers no page type at all under an article."""
+    assert admin_client.get(add_url(article_index)).status_code == 200
+    refused = admin_client.post(add_url(home_page), article_form([], **{"action-publish": "publish"}))
+    assert refused.status_code == 302
+    assert refused.url == reverse("wagtailadmin_home")
+    assert not ArticlePage.objects.filter(slug="muscle-spasm").exists()
+    under_article = admin_client.get(add_url(article))
+    assert under_article.status_code == 302
+    assert [model for model in get_page_models() if model.can_create_at(article)] == []
+    assert ArticleIndexPage.can_create_at(home_page)
+    assert not ArticleIndexPage.can_create_at(article_index)

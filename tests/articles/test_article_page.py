@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Page
 
-from articles.models import ArticleIndexPage, ArticlePage, HomePage, RelatedArticle
+from articles.models import HomePage, RelatedArticle
 from tests.articles.factories import ArticlePageFactory, ArticleReferenceFactory, PersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +23,6 @@ def structured_data(soup):
         item["@type"]: item
         for item in map(json.loads, (s.string for s in soup.select('script[type="application/ld+json"]')))
     }
-
-
-def test_tree_rules():
-    """Articles live in an article index, indexes under the home page, and there is one home page."""
-    assert ArticlePage.allowed_parent_page_models() == [ArticleIndexPage]
-    assert ArticleIndexPage.allowed_parent_page_models() == [HomePage]
-    assert ArticlePage.allowed_subpage_models() == []
-    assert HomePage.allowed_parent_page_models() == [Page]
 
 
 def test_home_page_cannot_be_created_twice(home_page):
