@@ -1,9 +1,12 @@
 import datetime
+import json
+import zlib
 
 import pytest
+from django.core import signing
 from django.utils import timezone
 
-from tests.triage.conftest import Reader, question_answers, sign_answers, state_of
+from tests.triage.conftest import Reader, question_answers, sign_answers
 from tests.triage.factories import build_checklist
 from triage.choices import OutcomeLevel
 from triage.models import DailyOutcomeCount
@@ -194,11 +197,37 @@ def test_reader_text_is_escaped(reader, checklist):
     assert "<b>bold</b>" not in check.text
 
 
-def test_state_is_signed_not_readable_as_plain_answers(reader, checklist):
-    """The hidden state is compressed and signed; the page still works when posted back."""
+def unpack_state(state):
+    """The answers inside a hidden state (compressed JSON), and its timestamp and signature."""
+    payload, timestamp, signature = state.split(":")
+    assert payload.startswith("."), "the state is compressed"
+    return json.loads(zlib.decompress(signing.b64_decode(payload[1:].encode()))), timestamp, signature
+
+
+def repack_state(answers, timestamp, signature):
+    """A state carrying `answers` under a signature made for other answers, as a forger would build it."""
+    payload = signing.b64_encode(zlib.compress(json.dumps(answers, separators=(",", ":")).encode())).decode()
+    return f".{payload}:{timestamp}:{signature}"
+
+
+def test_answers_changed_inside_the_signed_state_are_refused(reader, checklist):
+    """The state is signed, not encrypted: the reader's browser can read it, but an answer changed
+    inside it is refused with a 400, never turned into an outcome."""
     reader.start()
-    response = reader.answer_signs(sign_answers(checklist))
-    assert state_of(response).startswith(".")
+    reader.answer_signs(sign_answers(checklist))
+    reader.answer_questions(question_answers(checklist))
+    answers, timestamp, signature = unpack_state(reader.state)
+    emergency_sign = checklist.warning_signs.get(urgency="emergency").key
+    assert answers[emergency_sign] == "no"
+    assert repack_state(answers, timestamp, signature) == reader.state, "repacking an unchanged state is exact"
+
+    forged = repack_state(answers | {emergency_sign: "yes"}, timestamp, signature)
+    response = reader.client.post(checklist.url, {"state": forged, "action": "outcome"})
+    assert response.status_code == 400
+    assert "We could not read your earlier answers" in response.text
+    assert not DailyOutcomeCount.objects.exists()
+    assert reader.see_outcome().status_code == 200
+    assert DailyOutcomeCount.objects.exists()
 
 
 def test_form_steps_use_post(reader):
