@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.coreutils import get_supported_content_language_variant
@@ -48,6 +49,19 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Health Guide"},
     )
     return home
+
+
+@pytest.fixture
+def instant_forms(settings):
+    """Tests post a comment form the moment it is made; the minimum time is tested on its own."""
+    settings.COMMENT_MIN_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The anonymous readers' page cache as production runs it, starting empty (tests switch it off)."""
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
 
 
 @pytest.fixture

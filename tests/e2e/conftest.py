@@ -40,9 +40,8 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_site(live_server, settings):
+def demo_site(live_server, instant_forms):
     """The demo content behind a live server; returns its address. Comment forms may be sent at once."""
-    settings.COMMENT_MIN_SECONDS = 0
     call_command("load_demo_content")
     return live_server.url
 

@@ -84,9 +84,8 @@ def test_article_with_comments_has_no_accessibility_violations(demo_site, page, 
     assert_accessible(page)
 
 
-def test_a_reader_comments_from_a_cached_page(demo_site, browser, settings):
+def test_a_reader_comments_from_a_cached_page(demo_site, browser, page_cache_on):
     """With the page cache on, a reader served the shared copy can still post, and sees their comment."""
-    settings.PAGE_CACHE_SECONDS = 300
     browser.new_context().new_page().goto(demo_site + ARTICLE)
     page = browser.new_context().new_page()
     response = page.goto(demo_site + ARTICLE)

@@ -13,14 +13,7 @@ from articles.comments.actions import moderate
 from articles.comments.models import Comment, CommentSettings
 from tests.articles.factories import CommentFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    settings.COMMENT_MIN_SECONDS = 0
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on", "instant_forms")]
 
 
 def fetch(client, url):

@@ -1,9 +1,12 @@
+import base64
 import logging
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 
+from healthsite.pagecache import local_pages
 from tests.triage.conftest import SECRETS, question_answers, sign_answers
 
 pytestmark = pytest.mark.django_db
@@ -60,17 +63,37 @@ def test_no_answer_is_written_to_the_database_or_a_log(reader, checklist, caplog
     assert Session.objects.count() == 0
 
 
-def test_no_answer_reaches_the_cache(reader, checklist):
-    """Nothing the reader typed is in the shared cache table."""
-    reader.start()
-    reader.answer_signs(sign_answers(checklist))
-    reader.answer_questions(question_answers(checklist))
-    reader.see_outcome()
+def cached_bytes():
+    """Every entry of the shared cache table, decoded from its base64 pickle, and of this process's page copies."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT value FROM cache")
-        cached = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute(f'SELECT cache_key, value FROM "{settings.CACHES["default"]["LOCATION"]}"')  # noqa: S608
+        rows = cursor.fetchall()
+    local = b"".join(local_pages._cache.values())
+    return [key for key, _ in rows], b"".join(base64.b64decode(value) for _, value in rows) + local
+
+
+def test_no_answer_reaches_the_cache(reader, checklist, page_cache_on):
+    """With the page cache on, as in production, nothing the reader typed is in the shared cache or a
+    worker's copy of pages."""
+    assert reader.client.get(checklist.get_parent().url)["X-Page-Cache"] == "miss"
+    states = []
+    for step in (
+        reader.start,
+        lambda: reader.answer_signs(sign_answers(checklist, urgent="yes")),
+        lambda: reader.answer_questions(question_answers(checklist)),
+        reader.see_outcome,
+    ):
+        assert step().status_code == 200
+        states.append(reader.state)
+    assert reader.download_pdf().status_code == 200
+
+    keys, cached = cached_bytes()
+    assert any("pagecache:page:" in key for key in keys), "the page cache is on: it stored the checklists page"
     for secret in SECRETS:
-        assert secret not in cached
+        assert secret.encode() not in cached, secret
+    # The signed state holds the answers compressed, where the words above cannot be seen.
+    for state in filter(None, states):
+        assert state.encode() not in cached
 
 
 def test_answers_are_not_in_any_url(reader, checklist):
