@@ -1,8 +1,11 @@
+from urllib.parse import quote
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -49,6 +52,16 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Health Guide"},
     )
     return home
+
+
+@pytest.fixture
+def test_database_url(django_db_setup):
+    """The URL of the test database, for processes the test starts: they see its committed rows.
+    The test needs a django_db mark, or pytest-django sets up no test database at all."""
+    db = connection.settings_dict
+    auth = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+    host = quote(db["HOST"] or "localhost", safe="") + (f":{db['PORT']}" if db["PORT"] else "")
+    return f"postgres://{auth}@{host}/{db['NAME']}"
 
 
 @pytest.fixture

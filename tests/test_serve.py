@@ -8,10 +8,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -20,14 +18,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def database_url():
-    """The URL of the test database, which this test's committed rows live in."""
-    db = connection.settings_dict
-    auth = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
-    host = quote(db["HOST"] or "localhost", safe="") + (f":{db['PORT']}" if db["PORT"] else "")
-    return f"postgres://{auth}@{host}/{db['NAME']}"
 
 
 def get(url):
@@ -39,12 +29,12 @@ def get(url):
 
 
 @pytest.fixture
-def production_server(transactional_db, home_page, tmp_path):
+def production_server(transactional_db, home_page, tmp_path, test_database_url):
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": test_database_url,
         "SECRET_KEY": "smoke-test-secret-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(tmp_path / "static"),

@@ -1,30 +1,30 @@
 """Bad configuration gets one clear line on stderr, never a traceback."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = "a-long-random-production-secret-key-" + "x" * 40
 UNREACHABLE = "postgres://nobody@127.0.0.1:1/nothing"
 
 
+def clean_environment(env):
+    """This process's environment without the variables the settings read, plus `env`."""
+    ignored = {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {name: value for name, value in os.environ.items() if name not in ignored} | env
+
+
 def manage(*args, **env):
     """Run manage.py in a clean environment with the given variables."""
-    environ = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    environ.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=environ,
+        env=clean_environment(env),
         capture_output=True,
         text=True,
         timeout=60,
@@ -92,17 +92,47 @@ def test_deploy_check_is_clean_with_production_variables():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("module", ["dev", "test", "production"])
-def test_every_settings_module_uses_postgresql(module):
-    """No settings module falls back to SQLite."""
-    source = (ROOT / "healthsite" / "settings" / f"{module}.py").read_text().lower()
-    assert "sqlite3" not in source
-    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+def in_django(code, **env):
+    """Run `code` in a fresh Python process with Django set up from `env`; returns what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django, json\ndjango.setup()\n{code}"],
+        cwd=ROOT,
+        env=clean_environment(env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
 
-def test_cache_is_shared_between_processes():
-    """The default cache lives in the database (or Redis), so every worker sees the same entries."""
-    assert settings.CACHES["default"]["BACKEND"] in {
-        "django.core.cache.backends.db.DatabaseCache",
-        "django.core.cache.backends.redis.RedisCache",
-    }
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
+    "DATABASE_URL": UNREACHABLE,
+    "SECRET_KEY": GOOD_SECRET,
+}
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DJANGO_SETTINGS_MODULE": "healthsite.settings.dev"},
+        {"DJANGO_SETTINGS_MODULE": "healthsite.settings.test"},
+        PRODUCTION,
+    ],
+    ids=["dev", "test", "production"],
+)
+def test_every_settings_module_uses_postgresql(env):
+    """Each settings module, loaded as its own process loads it, connects to PostgreSQL, never SQLite."""
+    code = "from django.db import connection\nprint(connection.vendor)"
+    assert in_django(code, **env) == "postgresql"
+
+
+@pytest.mark.django_db
+def test_cache_is_shared_between_processes(test_database_url):
+    """What one production worker puts in the cache, another reads: rate limits and the page cache rely on it."""
+    env = {**PRODUCTION, "DATABASE_URL": test_database_url}
+    key, value = "test:shared", secrets.token_hex(8)
+    in_django(f"from django.core.cache import cache\ncache.set({key!r}, {value!r}, 60)", **env)
+    read = in_django(f"from django.core.cache import cache\nprint(cache.get({key!r}))\ncache.delete({key!r})", **env)
+    assert read == value
