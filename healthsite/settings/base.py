@@ -203,8 +203,8 @@ COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)  # comments per network or
 COMMENT_RATE_WINDOW = env_int("COMMENT_RATE_WINDOW", 600)  # ...in this many seconds
 COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3)  # a form sent sooner is a bot's
 COMMENT_MAX_FORM_AGE = env_int("COMMENT_MAX_FORM_AGE", 60 * 60 * 24)  # an older form is stale
-AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
-COMMENT_SPAM_CHECKER = "articles.comments.spam.AkismetChecker" if AKISMET_API_KEY else None
+AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")  # switches the Akismet check on
+COMMENT_SPAM_CHECKER = None  # a dotted path to another checker, used instead of Akismet
 
 # How long anonymous readers' pages are kept in the shared cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

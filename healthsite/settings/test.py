@@ -19,6 +19,8 @@ WHITENOISE_AUTOREFRESH = True
 # Lets two suites run side by side on one server, each in its own test database.
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
+# Tests never ask the real Akismet, whatever the environment says; the spam tests fake it.
+AKISMET_API_KEY = ""
 # Background tasks run straight away, in the same process: no worker to start.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Off, so every change shows at once; the page cache's own tests switch it on.

@@ -1,8 +1,9 @@
 """The pure rules behind comments: networks, the moderation policy, the spam service."""
 
 import datetime
-import urllib.error
+from urllib.parse import parse_qsl
 
+import httpx
 import pytest
 from django.utils import timezone
 
@@ -85,38 +86,74 @@ def submission():
     return Submission("Maria", "m@example.com", "", "Hello", "203.0.113.7", "Firefox", "", "https://site/a/")
 
 
-def test_akismet_is_asked_the_documented_questions():
+class FakeAkismet:
+    """Akismet's API answered inside this process by an httpx transport: no request leaves the machine."""
+
+    def __init__(self):
+        self.requests, self.answer = [], httpx.Response(200, text="false")
+
+    def __call__(self, request):
+        self.requests.append(request)
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+    def forms(self):
+        return [dict(parse_qsl(request.content.decode())) for request in self.requests]
+
+
+@pytest.fixture
+def fake_akismet(monkeypatch):
+    fake = FakeAkismet()
+    monkeypatch.setattr(AkismetChecker, "transport", httpx.MockTransport(fake))
+    return fake
+
+
+def test_akismet_is_asked_the_documented_questions(fake_akismet):
     """The Akismet checker posts the comment-check fields and reads “true” as spam."""
-    calls = []
-
-    def post(url, data):
-        calls.append((url, data))
-        return "true"
-
-    assert AkismetChecker(api_key="k3y", site_url="https://health.example", post=post).is_spam(submission())
-    url, data = calls[0]
-    assert url == "https://k3y.rest.akismet.com/1.1/comment-check"
-    assert data["blog"] == "https://health.example"
-    assert data["user_ip"] == "203.0.113.7"
-    assert data["comment_author_email"] == "m@example.com"
-    assert data["comment_type"] == "comment"
+    fake_akismet.answer = httpx.Response(200, text="true")
+    assert AkismetChecker(api_key="k3y", site_url="https://health.example").is_spam(submission())
+    [request] = fake_akismet.requests
+    assert str(request.url) == "https://rest.akismet.com/1.1/comment-check"
+    [form] = fake_akismet.forms()
+    assert form["api_key"] == "k3y"
+    assert form["blog"] == "https://health.example"
+    assert form["user_ip"] == "203.0.113.7"
+    assert form["comment_author_email"] == "m@example.com"
+    assert form["comment_content"] == "Hello"
+    assert form["comment_type"] == "comment"
 
 
-def test_akismet_outage_lets_a_moderator_decide():
-    """If Akismet cannot be reached, the comment is not called spam."""
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.ConnectError("no route"),
+        httpx.ReadTimeout("slow"),
+        httpx.Response(500),
+        httpx.Response(200, text="invalid"),
+    ],
+    ids=["unreachable", "timeout", "server error", "key refused"],
+)
+def test_akismet_without_a_verdict_lets_a_moderator_decide(fake_akismet, answer):
+    """If Akismet cannot be reached, fails or refuses the key, the comment is not called spam."""
+    fake_akismet.answer = answer
+    assert AkismetChecker(api_key="k", site_url="https://s.example").is_spam(submission()) is False
+    assert len(fake_akismet.requests) == 1
 
-    def post(url, data):
-        raise urllib.error.URLError("no route")
 
-    assert AkismetChecker(api_key="k", site_url="https://s", post=post).is_spam(submission()) is False
+@pytest.mark.django_db
+def test_akismet_checks_posted_comments_exactly_when_a_key_is_set(settings, fake_akismet, post_comment, article):
+    """Without AKISMET_API_KEY no comment goes to Akismet; with it, every posted comment does and its verdict counts."""
+    fake_akismet.answer = httpx.Response(200, text="true")
+    settings.AKISMET_API_KEY = ""
+    post_comment(article, email="first@example.com")
+    assert fake_akismet.requests == []
+    assert Comment.objects.get(email="first@example.com").status == Comment.Status.PENDING
 
-
-def test_akismet_is_off_without_a_key(settings):
-    """No AKISMET_API_KEY, no spam service."""
-    from articles.comments.spam import spam_checker
-
-    settings.COMMENT_SPAM_CHECKER = None
-    assert spam_checker() is None
+    settings.AKISMET_API_KEY = "k3y"
+    post_comment(article, email="second@example.com")
+    assert [form["api_key"] for form in fake_akismet.forms()] == ["k3y"]
+    assert Comment.objects.get(email="second@example.com").status == Comment.Status.SPAM
 
 
 @pytest.mark.django_db
