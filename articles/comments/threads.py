@@ -2,24 +2,14 @@
 fixed number of queries whatever the number of comments, flattened for a template without
 recursion (one template include per comment made long threads slow to render)."""
 
-import calendar
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Subquery
-from django.utils import timezone
 
 from articles.comments.models import Comment
 
 MAX_PAGE_NUMBER = 10**6
-AGE_UNITS = (
-    ("year", 365 * 86400),
-    ("month", 30 * 86400),
-    ("week", 7 * 86400),
-    ("day", 86400),
-    ("hour", 3600),
-    ("minute", 60),
-)
 
 
 @dataclass
@@ -32,15 +22,12 @@ class ThreadNode:
 
 @dataclass
 class CommentItem:
-    """One comment in display order, with what the template needs precomputed."""
+    """One comment in display order, with where its reply lists open and close."""
 
     comment: Comment
     in_reply_to: str
     has_replies: bool
     closes: range  # how many reply lists end right after this comment
-    posted_iso: str
-    posted_text: str
-    age_text: str
 
 
 def visible_to(reader_comment_ids):
@@ -67,7 +54,7 @@ def thread_page(article, *, page_number, per_page, max_depth, reader_comment_ids
     replies = [comment for comment in comments if comment.parent_id is not None]
     page.object_list = page_roots
     page.threads = build_threads(page_roots, replies, max_depth)
-    page.items = list(flatten(page.threads, timezone.now()))
+    page.items = list(flatten(page.threads))
     page.approved_count = approved
     return page
 
@@ -119,29 +106,15 @@ def build_threads(roots, replies, max_depth):
     return [nodes[root.pk] for root in roots]
 
 
-def flatten(nodes, now, lists_ending=0):
+def flatten(nodes, lists_ending=0):
     """The nodes in reading order. `lists_ending` counts the reply lists that end after the last one."""
     for position, node in enumerate(nodes):
         last = position == len(nodes) - 1
-        posted = timezone.localtime(node.comment.created_at)
         yield CommentItem(
             comment=node.comment,
             in_reply_to=node.in_reply_to,
             has_replies=bool(node.replies),
             closes=range(lists_ending if last and not node.replies else 0),
-            posted_iso=posted.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            posted_text=f"{posted.day} {calendar.month_name[posted.month]} {posted.year} at {posted:%H:%M}",
-            age_text=age(node.comment.created_at, now),
         )
         if node.replies:
-            yield from flatten(node.replies, now, 1 + (lists_ending if last else 0))
-
-
-def age(moment, now):
-    """How long ago, in words: “3 days ago”."""
-    seconds = max(0, (now - moment).total_seconds())
-    for unit, size in AGE_UNITS:
-        if seconds >= size:
-            count = int(seconds // size)
-            return f"{count} {unit}{'s' if count != 1 else ''} ago"
-    return "less than a minute ago"
+            yield from flatten(node.replies, 1 + (lists_ending if last else 0))

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.humanize",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
