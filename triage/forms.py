@@ -4,6 +4,7 @@ state (triage/state.py), never on the server."""
 from django import forms
 from django.utils import timezone
 
+from healthsite.forms import ReaderForm
 from triage.choices import AnswerType, SignAnswer
 
 NUMBER_MAX = 99_999
@@ -20,8 +21,12 @@ class NotInFutureDateField(forms.DateField):
             raise forms.ValidationError("The date must be today or in the past.", code="future")
 
 
-class ChecklistForm(forms.Form):
+class ChecklistForm(ReaderForm, forms.Form):
     """A step of the checklist. `raw_answers()` gives what the reader typed, to carry to later steps."""
+
+    # Most questions are optional, and the error summary links to each question's group.
+    mark_optional = True
+    anchored = True
 
     def raw_answers(self):
         answers = {}

@@ -7,6 +7,7 @@ from django.core import signing
 from django.core.validators import URLValidator
 
 from articles.comments.models import Comment
+from healthsite.forms import ReaderForm
 
 SIGNING_NAMESPACE = "articles.comments.form"  # a salt, public by design
 
@@ -21,7 +22,7 @@ def form_token(article, now=None):
     return signing.dumps({"article": article.pk, "shown": int(now or time.time())}, salt=SIGNING_NAMESPACE)
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(ReaderForm, forms.ModelForm):
     """The “Leave a Reply” form. Every error names the field and keeps what was typed."""
 
     parent = forms.ModelChoiceField(

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Django's form templates, for the renderer that finds the readers' field group in templates/.
+    "django.forms",
     # Last, so that its post_migrate handler sees every other app's permissions.
     "healthsite",
 ]

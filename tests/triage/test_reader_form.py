@@ -1,8 +1,10 @@
 import datetime
 import json
+import re
 import zlib
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import signing
 from django.utils import timezone
 
@@ -245,3 +247,25 @@ def test_empty_checklist_does_not_crash(client, checklist_index):
     reader = Reader(client, page)
     assert reader.start().status_code == 200
     assert reader.answer_signs({}).status_code == 200
+
+
+def described_by(soup, element):
+    return [" ".join(soup.find(id=i).get_text().split()) for i in element["aria-describedby"].split()]
+
+
+def test_questions_are_linked_to_their_hints_and_errors(reader, checklist):
+    """Screen readers hear why a personal question is asked and what is wrong with an answer, the
+    error summary links to the answer, and optional questions say so."""
+    number = checklist.preparation_questions.get(answer_type="number")
+    reader.start()
+    reader.answer_signs(sign_answers(checklist))
+    response = reader.answer_questions(question_answers(checklist, **{number.key: "lots"}))
+    soup = BeautifulSoup(response.text, "html.parser")
+
+    sensitive = soup.find("legend", string=re.compile("Do you take anything sensitive")).find_parent("fieldset")
+    assert sensitive.legend.get_text() == "Do you take anything sensitive 0? (optional)"
+    assert described_by(soup, sensitive) == ["Why we ask: Some substances cause cramps. You can skip this question."]
+    answer = soup.find(id=soup.find("label", string=re.compile("The number question"))["for"])
+    assert answer["aria-invalid"] == "true"
+    assert described_by(soup, answer) == [f"Error: Enter a whole number for “{number.prompt}”, for example 3."]
+    assert soup.select_one(".error-summary a")["href"] == f"#{answer['id']}"
