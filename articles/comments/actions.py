@@ -14,7 +14,28 @@ STATUS_ACTIONS = {
     "spam": (Comment.Status.SPAM, "marked as spam"),
     "trash": (Comment.Status.TRASH, "moved to trash"),
     "restore": (Comment.Status.PENDING, "restored to pending"),
+    "unapprove": (Comment.Status.PENDING, "unapproved"),
 }
+# The action that puts a comment back in a status: what Undo sends.
+UNDO_ACTIONS = {
+    Comment.Status.PENDING: "restore",
+    Comment.Status.APPROVED: "approve",
+    Comment.Status.SPAM: "spam",
+    Comment.Status.TRASH: "trash",
+}
+
+# The one-click actions a comment offers in each status, in WordPress's order (Reply and Quick
+# edit, being links, sit between them in the template).
+ROW_ACTIONS = {
+    Comment.Status.PENDING: [("approve", "Approve"), ("spam", "Spam"), ("trash", "Trash")],
+    Comment.Status.APPROVED: [("unapprove", "Unapprove"), ("spam", "Spam"), ("trash", "Trash")],
+    Comment.Status.SPAM: [("restore", "Not spam"), ("delete", "Delete permanently")],
+    Comment.Status.TRASH: [("restore", "Restore"), ("delete", "Delete permanently")],
+}
+
+
+def row_actions(comment):
+    return ROW_ACTIONS[comment.status]
 
 
 @transaction.atomic

@@ -1,30 +1,24 @@
-"""The moderators' side: the comments queue, bulk actions, staff replies and commenter data."""
+"""The moderators' queue: status tabs, rows with their actions, bulk actions, and the locked chooser."""
 
-import json
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django_filters import CharFilter, ChoiceFilter, DateFromToRangeFilter
+from django_filters import CharFilter, DateFromToRangeFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.widgets.button import Button
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from articles.comments.models import MODERATE_PERMISSION, Comment
 
-from . import privacy
-from .actions import STATUS_ACTIONS, delete_permanently, mark_edited, moderate
-from .posting import post_staff_reply
+from .actions import STATUS_ACTIONS, delete_permanently, mark_edited, moderate, row_actions
 
 
 def require_moderator(request):
@@ -32,15 +26,94 @@ def require_moderator(request):
         raise PermissionDenied
 
 
+@dataclass(frozen=True)
+class Tab:
+    key: str
+    label: str
+    counted: bool = False  # the count shows on tabs whose comments wait for someone
+
+
+# Pending first and the default, as in WordPress; Urgent (the safety list) before everything.
+TABS = [
+    Tab("urgent", "Urgent", counted=True),
+    Tab("pending", "Pending", counted=True),
+    Tab("approved", "Approved"),
+    Tab("questions", "Questions waiting"),
+    Tab("spam", "Spam", counted=True),
+    Tab("trash", "Trash"),
+    Tab("all", "All"),
+]
+TAB_KEYS = {tab.key for tab in TABS}
+DEFAULT_TAB = "pending"
+
+
+def tab_queryset(queryset, key):
+    """The comments a tab lists, in the order a moderator should see them."""
+    if key == "all":
+        return queryset
+    if key == "urgent":
+        return queryset.urgent()
+    if key == "questions":
+        return queryset.unanswered_questions()
+    return queryset.filter(status=key)
+
+
+def status_counts():
+    """How many comments each status holds, and how many are urgent, in one query."""
+    rows = Comment.objects.order_by().values("status", "urgent").annotate(n=Count("pk"))
+    counts = dict.fromkeys(["urgent", *Comment.Status.values], 0)
+    for row in rows:
+        counts[row["status"]] += row["n"]
+        if row["urgent"] and row["status"] == Comment.Status.PENDING:
+            counts["urgent"] += row["n"]
+    return counts
+
+
 class CommentFilterSet(WagtailFilterSet):
-    status = ChoiceFilter(choices=Comment.Status.choices, empty_label="Any status")
     # Typed, not a drop-down: a list of every article grows with the archive (10,000 made the page 800 KB).
     article = CharFilter(field_name="article__title", lookup_expr="icontains", label="Article title contains")
     created_at = DateFromToRangeFilter(label="Posted", widget=DateRangePickerWidget)
 
     class Meta:
         model = Comment
-        fields = ["status", "article", "created_at"]
+        fields = ["article", "created_at"]
+
+
+class CommentQueueView(IndexView):
+    """The queue, one status tab at a time; the tab is kept in every link and form on the page."""
+
+    @cached_property
+    def tab(self):
+        key = self.request.GET.get("status", DEFAULT_TAB)
+        return key if key in TAB_KEYS else DEFAULT_TAB
+
+    def get_base_queryset(self):
+        return tab_queryset(super().get_base_queryset(), self.tab)
+
+    def order_queryset(self, queryset):
+        if self.tab == "questions" and "ordering" not in self.request.GET:
+            return queryset  # oldest first, as unanswered_questions() orders them
+        queryset = super().order_queryset(queryset)
+        if self.tab in {"pending", "all"}:
+            # Comments held by the safety list top the queue, whatever the chosen order.
+            queryset = queryset.order_by("-urgent", *queryset.query.order_by)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = status_counts()
+        kept = [(key, value) for key, value in self.request.GET.items() if key not in {"status", "p"}]
+        context["tabs"] = [
+            {
+                "tab": tab,
+                "count": counts.get(tab.key) if tab.counted else None,
+                "url": f"{self.index_url}?{urlencode([*kept, ('status', tab.key)])}",
+                "current": tab.key == self.tab,
+            }
+            for tab in TABS
+        ]
+        context["here"] = self.request.get_full_path().replace(self.index_results_url, self.index_url, 1)
+        return context
 
 
 class CommentEditView(EditView):
@@ -59,6 +132,19 @@ def hold_reasons(comment):
     return "; ".join(comment.hold_reasons) or "—"
 
 
+class CommentColumn(TitleColumn):
+    """The commenter (linked to the comment screen), an excerpt, and the row's actions."""
+
+    cell_template_name = "articles/comments/admin/comment_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["comment"] = instance
+        context["actions"] = row_actions(instance)
+        context["here"] = parent_context.get("here", "")
+        return context
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -66,37 +152,32 @@ class CommentViewSet(SnippetViewSet):
     menu_order = 150
     add_to_admin_menu = True
     url_prefix = "comments"
+    index_view_class = CommentQueueView
+    index_template_name = "articles/comments/admin/queue.html"
+    index_results_template_name = "articles/comments/admin/queue_results.html"
     filterset_class = CommentFilterSet
     search_fields = ["name", "email", "body"]
     search_backend_name = None  # plain database lookups: comments are not in the page search index
     ordering = ["-created_at"]
     list_per_page = 50
     copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "article",
-        "parent",
-        "name",
-        "email",
-        "website",
-        "body",
-        "status",
-        "hold_reasons",
-        "ip_address",
-        "staff_reply",
-        "edited_by_moderator",
-        "created_at",
-        "moderated_by",
-        "moderated_at",
-    ]
+    inspect_view_enabled = False  # the comment screen (admin_views.comment_screen) shows everything
     edit_view_class = CommentEditView
     panels = [FieldPanel("name"), FieldPanel("website"), FieldPanel("body")]
 
     @cached_property
+    def chooser_viewset_class(self):
+        return ModeratorsOnlyChooserViewSet
+
+    @cached_property
     def list_display(self):
         return [
-            TitleColumn("name", label="Comment", url_name=self.get_url_name("edit")),
-            Column("body", label="Text", accessor=lambda comment: comment.body[:140]),
+            CommentColumn(
+                "name",
+                label="Comment",
+                get_url=lambda comment: reverse("articles_comment_screen", args=[comment.pk]),
+                get_title_id=lambda comment: f"comment_{comment.pk}_title",
+            ),
             Column("article", label="Article", accessor=lambda comment: comment.article.title),
             Column("reply_context", label="Context", accessor=reply_context),
             Column("hold_reasons", label="Held because", accessor=hold_reasons),
@@ -119,6 +200,23 @@ class CommentViewSet(SnippetViewSet):
                 return component
 
         return PendingCountMenuItem
+
+
+class ModeratorsOnly:
+    """Commenters' names and addresses are for moderators: Wagtail's snippet chooser, which any
+    admin user may open, is refused to everyone else."""
+
+    def dispatch(self, request, *args, **kwargs):
+        require_moderator(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ModeratorsOnlyChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (ModeratorsOnly, chooser.ChooseView), {})
+    choose_results_view_class = type("ChooseResultsView", (ModeratorsOnly, chooser.ChooseResultsView), {})
+    chosen_view_class = type("ChosenView", (ModeratorsOnly, chooser.SnippetChosenView), {})
+    chosen_multiple_view_class = type("ChosenMultipleView", (ModeratorsOnly, chooser.SnippetChosenMultipleView), {})
+    create_view_class = type("CreateView", (ModeratorsOnly, chooser.SnippetCreateView), {})
 
 
 class CommentStatusBulkAction(SnippetBulkAction):
@@ -171,12 +269,24 @@ BULK_ACTIONS = [
 
 
 class DeleteCommentsBulkAction(DeleteBulkAction):
-    """Wagtail's snippet bulk delete (same confirmation page), writing each deletion to the audit log.
+    """Wagtail's snippet bulk delete, writing each deletion to the audit log, with a confirmation
+    page that names comments only to moderators.
 
     Registered after Wagtail's own, so it replaces it for comments only.
     """
 
     models = [Comment]
+    template_name = CommentStatusBulkAction.template_name
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm(MODERATE_PERMISSION)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "action_label": "Delete permanently",
+            "action_button_class": "serious",
+        }
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "user": self.request.user}
@@ -184,64 +294,3 @@ class DeleteCommentsBulkAction(DeleteBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         return delete_permanently(objects, user), 0
-
-
-def listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Comment) and user.has_perm(MODERATE_PERMISSION):
-        yield Button("Reply as staff", url=reverse("articles_comment_reply", args=[snippet.pk]), icon_name="reply")
-
-
-class StaffReplyForm(forms.Form):
-    body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-
-
-def staff_reply_view(request, pk):
-    """Reply from the admin: published at once with the Staff badge."""
-    require_moderator(request)
-    parent = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-    form = StaffReplyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():  # never an approved parent without the reply, or the reverse
-            if parent.status != Comment.Status.APPROVED:
-                moderate([parent], "approve", request.user)
-            post_staff_reply(parent, request.user, form.cleaned_data["body"])
-        messages.success(request, f"Your reply to {parent.name} is published.")
-        return redirect("wagtailsnippets_articles_comment:list")
-    return TemplateResponse(request, "articles/comments/admin/staff_reply.html", {"parent": parent, "form": form})
-
-
-class CommenterDataForm(forms.Form):
-    email = forms.EmailField(label="Commenter's email address")
-    action = forms.ChoiceField(
-        choices=[("export", "Export everything stored (JSON)"), ("erase", "Erase")], widget=forms.RadioSelect
-    )
-    erase_mode = forms.ChoiceField(
-        label="When erasing",
-        required=False,
-        choices=[
-            ("anonymise", "Keep the comments, shown as “Anonymous”, with their text"),
-            ("remove", "Remove the comments and their replies"),
-        ],
-        initial="anonymise",
-        widget=forms.RadioSelect,
-    )
-
-
-def commenter_data_view(request):
-    """Export or erase what is stored about one commenter's email address."""
-    require_moderator(request)
-    form = CommenterDataForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        if form.cleaned_data["action"] == "export":
-            response = HttpResponse(json.dumps(privacy.export(email), indent=2), content_type="application/json")
-            response["Content-Disposition"] = 'attachment; filename="commenter-data.json"'
-            return response
-        result = privacy.erase(email, mode=form.cleaned_data["erase_mode"] or "anonymise", user=request.user)
-        messages.success(
-            request,
-            f"Erased {email}: {result['comments']} comment(s) {result['mode']}, "
-            f"{result['subscriptions']} reply subscription(s) deleted.",
-        )
-        return redirect("articles_commenter_data")
-    return TemplateResponse(request, "articles/comments/admin/commenter_data.html", {"form": form})

@@ -34,6 +34,20 @@ class CommentQuerySet(models.QuerySet):
     def trash(self):
         return self.filter(status=Comment.Status.TRASH)
 
+    def urgent(self):
+        """Held by the safety list and still waiting: a reader may be in danger."""
+        return self.pending().filter(urgent=True)
+
+    def unanswered_questions(self):
+        """Approved comments that ask something and have no staff reply yet, oldest first."""
+        staff_replies = Comment.objects.filter(parent=models.OuterRef("pk"), staff_reply=True)
+        return (
+            self.approved()
+            .filter(staff_reply=False, body__contains="?")
+            .exclude(models.Exists(staff_replies))
+            .order_by("created_at", "pk")
+        )
+
     def top_level(self):
         return self.filter(parent__isnull=True)
 
@@ -95,6 +109,10 @@ class Comment(models.Model):
         "IP network", max_length=50, blank=True, editable=False, help_text="IPv4 cut to /24, IPv6 to /48."
     )
     staff_reply = models.BooleanField(default=False, editable=False)
+    # A staff reply signed by a medical reviewer with their credential line: readers see a Clinician badge.
+    clinician_reply = models.BooleanField(default=False, editable=False)
+    # Matched the safety list: a reader may be in danger, so it tops the queue. Never shown publicly.
+    urgent = models.BooleanField(default=False, editable=False)
     edited_by_moderator = models.BooleanField(default=False, editable=False)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
@@ -134,13 +152,54 @@ class Comment(models.Model):
         self.depth = parent.depth + 1
 
 
+# Crisis and emergency language, matched as whole words in any case. Tested against the examples
+# in tests/articles/comments/test_safety.py; moderators extend the list in Settings → Comments.
+DEFAULT_SAFETY_PHRASES = "\n".join(
+    [
+        "kill myself",
+        "killing myself",
+        "end it all",
+        "end my life",
+        "take my own life",
+        "suicide",
+        "suicidal",
+        "want to die",
+        "better off dead",
+        "no reason to live",
+        "self harm",
+        "self-harm",
+        "hurt myself",
+        "cutting myself",
+        "overdose",
+        "overdosed",
+        "chest pain right now",
+        "can't breathe",
+        "cannot breathe",
+        "struggling to breathe",
+        "passing out",
+        "lips are turning blue",
+        "face is drooping",
+        "heavy bleeding",
+        "having a seizure",
+    ]
+)
+DEFAULT_SAFETY_RESOURCES = (
+    "If you or someone else is in immediate danger, or has chest pain, trouble breathing or heavy bleeding, "
+    "call 999 now (112 from a mobile anywhere in Europe).\n"
+    "If you are thinking about ending your life or harming yourself, you can talk to Samaritans any time, "
+    "day or night, free on 116 123, or text SHOUT to 85258.\n"
+    "For urgent medical help that is not an emergency, call NHS 111.\n"
+    "A moderator will read your comment, but cannot reply quickly: please contact one of these now."
+)
+
+
 @register_setting(icon="comment")
 class CommentSettings(BaseGenericSetting):
     """What moderators tune in Settings → Comments."""
 
     class Notify(models.TextChoices):
-        EACH = "each", "Email moderators about each comment held for moderation"
-        OFF = "off", "Send no emails"
+        EACH = "each", "Email moderators as each of them chose (each held comment, an hourly digest or none)"
+        OFF = "off", "Send no emails, except about comments held by the safety list"
 
     close_after_days = models.PositiveIntegerField(
         "close comments after (days)", default=0, help_text="Days after publication. 0 keeps comments open."
@@ -166,6 +225,23 @@ class CommentSettings(BaseGenericSetting):
         "comments per page", default=50, validators=[MinValueValidator(1)], help_text="Top-level comments a page."
     )
 
+    staff_team_name = models.CharField(
+        "team name for staff replies",
+        max_length=100,
+        blank=True,
+        help_text="Staff may sign replies with this name (e.g. “Health Guide team”) instead of their own.",
+    )
+    safety_phrases = models.TextField(
+        default=DEFAULT_SAFETY_PHRASES,
+        help_text="One phrase a line. A comment containing one may come from a reader in danger: it is held as "
+        "Safety, tops the queue under Urgent, moderators are emailed at once and the poster is shown the "
+        "resources below. Nothing about the match is shown publicly.",
+    )
+    safety_resources = models.TextField(
+        default=DEFAULT_SAFETY_RESOURCES,
+        help_text="Shown at once, only to the person whose comment matched the safety list.",
+    )
+
     panels = [
         FieldPanel("close_after_days"),
         FieldPanel("thread_depth"),
@@ -174,6 +250,9 @@ class CommentSettings(BaseGenericSetting):
         FieldPanel("hold_words"),
         FieldPanel("block_words"),
         FieldPanel("notify_moderators"),
+        FieldPanel("staff_team_name"),
+        FieldPanel("safety_phrases"),
+        FieldPanel("safety_resources"),
     ]
 
     class Meta:
@@ -187,6 +266,10 @@ class CommentSettings(BaseGenericSetting):
     @property
     def block_word_list(self):
         return _lines(self.block_words)
+
+    @property
+    def safety_phrase_list(self):
+        return _lines(self.safety_phrases)
 
 
 def _lines(text):
@@ -217,3 +300,32 @@ class CommentSubscription(models.Model):
 
     def __str__(self):
         return f"Replies to comment {self.comment_id}"
+
+
+class StaffProfile(models.Model):
+    """What a staff member chooses about comments: how they sign replies and which emails they get."""
+
+    class Emails(models.TextChoices):
+        EACH = "each", "An email for each comment held for moderation"
+        DIGEST = "digest", "An hourly digest"
+        NONE = "none", "No emails (comments held by the safety list are always emailed)"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile")
+    credential = models.CharField(
+        "clinician signature",
+        max_length=100,
+        blank=True,
+        help_text="For medical reviewers: your name and credential as readers will see it, e.g. “Dr A. Patel, GP”.",
+    )
+    comment_emails = models.CharField(
+        "emails about held comments", max_length=10, choices=Emails.choices, default=Emails.EACH
+    )
+    # When this moderator was last emailed, so a burst of comments sends at most one email a window.
+    last_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_urgent_email_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        app_label = "articles"
+
+    def __str__(self):
+        return f"Staff profile of {self.user}"

@@ -63,15 +63,16 @@ def submit_comment(form, request, policy: CommentPolicy):
 
 
 @transaction.atomic
-def post_staff_reply(parent, user, body):
-    """A reply from the admin: published at once, with the Staff badge."""
+def post_staff_reply(parent, user, body, name=None, clinician=False):
+    """A reply from the admin: published at once, with the Staff badge (and Clinician when signed as one)."""
     reply = Comment(
         article=parent.article,
-        name=user.get_full_name() or user.get_username(),
+        name=name or user.get_full_name() or user.get_username(),
         email=user.email or "staff@invalid",
         body=body,
         status=Comment.Status.APPROVED,
         staff_reply=True,
+        clinician_reply=clinician,
         moderated_by=user,
         moderated_at=timezone.now(),
     )

@@ -193,6 +193,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Admin avatars are the user's initials: Gravatar would send a hash of every staff email to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# At most one email about held comments per moderator in this many minutes, however many arrive.
+COMMENT_EMAIL_WINDOW_MINUTES = env_int("COMMENT_EMAIL_WINDOW_MINUTES", 10)
 # Approving a workflow's last task publishes as the approver, who needs no publish permission of
 # their own: medical reviewers publish articles by approving them, never directly.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_actions.publish_approved_revision"

@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 QUEUE_URL = "wagtailsnippets_articles_comment:list"
 
 
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
 def queue(client, **params):
     return client.get(reverse(QUEUE_URL), params)
 
@@ -34,7 +28,7 @@ def queue(client, **params):
 def listed_names(response):
     """The commenter names in the queue's rows, top to bottom."""
     soup = BeautifulSoup(response.text, "html.parser")
-    return [link.get_text(strip=True) for link in soup.select("table tbody td.title a")]
+    return [link.get_text(strip=True) for link in soup.select("table tbody td.title .title-wrapper a")]
 
 
 def sidebar_labels(response):
@@ -139,7 +133,7 @@ def test_queue_filters_by_article(moderator_client, article, article_index):
     other = ArticlePageFactory(parent=article_index, title="Back pain")
     CommentFactory(article=article, name="On spasm")
     CommentFactory(article=other, name="On back pain")
-    assert listed_names(queue(moderator_client, article="back")) == ["On back pain"]
+    assert listed_names(queue(moderator_client, status="all", article="back")) == ["On back pain"]
 
 
 @pytest.mark.parametrize("term", ["Margaret", "maggie@example.org", "magnesium"])
@@ -147,7 +141,7 @@ def test_queue_searches_name_email_and_text(moderator_client, article, term):
     """Searching finds a comment by its author's name, email address or text."""
     CommentFactory(article=article, name="Margaret", email="maggie@example.org", body="Try magnesium at night.")
     CommentFactory(article=article, name="Someone else", email="other@example.org", body="Nothing to see.")
-    assert listed_names(queue(moderator_client, q=term)) == ["Margaret"]
+    assert listed_names(queue(moderator_client, status="all", q=term)) == ["Margaret"]
 
 
 def test_queue_orders_newest_or_oldest_first(moderator_client, article):
@@ -155,9 +149,9 @@ def test_queue_orders_newest_or_oldest_first(moderator_client, article):
     now = timezone.now()
     for days, name in [(3, "Oldest"), (2, "Middle"), (1, "Newest")]:
         CommentFactory(article=article, name=name, created_at=now - datetime.timedelta(days=days))
-    assert listed_names(queue(moderator_client)) == ["Newest", "Middle", "Oldest"]
-    assert listed_names(queue(moderator_client, ordering="-created_at")) == ["Newest", "Middle", "Oldest"]
-    assert listed_names(queue(moderator_client, ordering="created_at")) == ["Oldest", "Middle", "Newest"]
+    assert listed_names(queue(moderator_client, status="all")) == ["Newest", "Middle", "Oldest"]
+    assert listed_names(queue(moderator_client, status="all", ordering="-created_at")) == ["Newest", "Middle", "Oldest"]
+    assert listed_names(queue(moderator_client, status="all", ordering="created_at")) == ["Oldest", "Middle", "Newest"]
 
 
 def test_queue_rows_show_article_context_and_hold_reasons(moderator_client, article):
@@ -166,7 +160,7 @@ def test_queue_rows_show_article_context_and_hold_reasons(moderator_client, arti
     CommentFactory.reply_to(
         parent, name="Carl", status=Comment.Status.PENDING, hold_reasons=["2 links (hold from 2)", "Hold list: “cure”"]
     )
-    text = BeautifulSoup(queue(moderator_client).text, "html.parser").get_text(" ", strip=True)
+    text = BeautifulSoup(queue(moderator_client, status="all").text, "html.parser").get_text(" ", strip=True)
     assert "What is muscle spasm?" in text
     assert "Reply to Beatrice" in text
     assert "New thread" in text
@@ -260,11 +254,13 @@ def test_staff_reply_is_published_with_staff_badge(moderator_client, moderator, 
     parent = CommentFactory(article=article, name="Worried reader", status=Comment.Status.PENDING)
     url = reverse("articles_comment_reply", args=[parent.pk])
 
-    form = moderator_client.get(url)
-    assert form.status_code == 200
-    assert "replying approves it" in form.text
+    screen = moderator_client.get(reverse("articles_comment_screen", args=[parent.pk]))
+    assert screen.status_code == 200
+    assert "replying approves it" in screen.text
 
-    response = moderator_client.post(url, {"body": "Please see your GP if it lasts more than a week."}, follow=True)
+    response = moderator_client.post(
+        url, {"body": "Please see your GP if it lasts more than a week.", "sign_as": "self"}, follow=True
+    )
     assert "Your reply to Worried reader is published." in response.text
     reply = parent.replies.get()
     assert reply.status == Comment.Status.APPROVED
@@ -293,8 +289,10 @@ def test_staff_reply_refused_to_editors(client, editor, article):
 def test_staff_reply_requires_text(moderator_client, article):
     """An empty staff reply comes back with an error and publishes nothing."""
     parent = CommentFactory(article=article)
-    response = moderator_client.post(reverse("articles_comment_reply", args=[parent.pk]), {"body": ""})
-    assert response.status_code == 200
+    response = moderator_client.post(
+        reverse("articles_comment_reply", args=[parent.pk]), {"body": "", "sign_as": "self"}
+    )
+    assert response.status_code == 400
     assert "This field is required." in response.text
     assert not parent.replies.exists()
 
