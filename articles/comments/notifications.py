@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.comments.models import MODERATE_PERMISSION, Comment, CommentSubscription
+from articles.comments.models import MODERATE_PERMISSION, Comment, CommentSettings, CommentSubscription, StaffProfile
 
 SIGNING_NAMESPACE = "articles.comments.subscription"  # a salt, public by design
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
@@ -73,32 +73,101 @@ def send_subscription_confirmation(subscription_id):
     ).send()
 
 
-def moderator_emails():
+def moderators():
+    """Active users who may moderate and have an email address, each with their staff profile."""
     app_label, codename = MODERATE_PERMISSION.split(".")
     permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    return sorted(
-        set(
-            users.filter(Q(groups__permissions=permission) | Q(user_permissions=permission)).values_list(
-                "email", flat=True
-            )
-        )
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
+        .distinct()
+        .order_by("pk")
     )
+    existing = set(StaffProfile.objects.filter(user__in=users).values_list("user_id", flat=True))
+    StaffProfile.objects.bulk_create(StaffProfile(user=user) for user in users if user.pk not in existing)
+    return list(users.select_related("staff_profile"))
+
+
+def email_window():
+    return datetime.timedelta(minutes=settings.COMMENT_EMAIL_WINDOW_MINUTES)
+
+
+def claim_email(user, field, now):
+    """Record that `user` is emailed now, unless they were emailed within the window: True if this
+    caller may send. One UPDATE decides, so concurrent workers cannot both send."""
+    recent = Q(**{f"{field}__gte": now - email_window()})
+    return StaffProfile.objects.filter(user=user).exclude(recent).update(**{field: now}) == 1
+
+
+def queue_url(tab="pending"):
+    return site_url(reverse("wagtailsnippets_articles_comment:list") + f"?status={tab}")
 
 
 def notify_moderators(comment_id):
+    """Tell moderators about a held comment: those who chose each comment, at most once a window;
+    every moderator, at once, when the safety list held it."""
     comment = Comment.objects.select_related("article").filter(pk=comment_id, status=Comment.Status.PENDING).first()
     if comment is None:
         return
+    site_choice = CommentSettings.load().notify_moderators
+    if not comment.urgent and site_choice == CommentSettings.Notify.OFF:
+        return
+    now = timezone.now()
+    field = "last_urgent_email_at" if comment.urgent else "last_emailed_at"
+    recipients = [
+        user
+        for user in moderators()
+        if (comment.urgent or user.staff_profile.comment_emails == StaffProfile.Emails.EACH)
+        and claim_email(user, field, now)
+    ]
+    if not recipients:
+        return
     context = {
         "comment": comment,
-        "queue_url": site_url(reverse("wagtailsnippets_articles_comment:list") + "?status=pending"),
+        "waiting": Comment.objects.pending().count(),
+        "queue_url": queue_url("urgent" if comment.urgent else "pending"),
     }
     body = render_to_string("articles/comments/email/moderator_notification.txt", context)
-    subject = f"Comment waiting for moderation on “{comment.article.title}”"
+    if comment.urgent:
+        subject = f"Urgent: a comment on “{comment.article.title}” may come from someone in danger"
+    else:
+        subject = f"Comment waiting for moderation on “{comment.article.title}”"
     # One message a moderator, so no one sees the others' addresses.
-    messages = [EmailMessage(subject=subject, body=body, to=[email]) for email in moderator_emails()]
+    get_connection().send_messages([EmailMessage(subject=subject, body=body, to=[user.email]) for user in recipients])
+
+
+DIGEST_LISTED = 20
+
+
+def send_moderator_digests():
+    """The hourly email: comments held since each moderator was last emailed, to those who chose the
+    digest, and to those who chose each comment but were not told about some within the window."""
+    if CommentSettings.load().notify_moderators == CommentSettings.Notify.OFF:
+        return 0
+    now = timezone.now()
+    messages = []
+    for user in moderators():
+        profile = user.staff_profile
+        if profile.comment_emails == StaffProfile.Emails.NONE:
+            continue
+        held = Comment.objects.pending().select_related("article").oldest_first()
+        if profile.last_emailed_at:
+            held = held.filter(created_at__gt=profile.last_emailed_at)
+        count = held.count()
+        if not count or not claim_email(user, "last_emailed_at", now):
+            continue
+        context = {"comments": held[:DIGEST_LISTED], "count": count, "queue_url": queue_url()}
+        messages.append(
+            EmailMessage(
+                subject=f"{count} comment{'s' if count != 1 else ''} waiting for moderation",
+                body=render_to_string("articles/comments/email/moderator_digest.txt", context),
+                to=[user.email],
+            )
+        )
     get_connection().send_messages(messages)
+    return len(messages)
 
 
 def notify_subscribers(reply_id):

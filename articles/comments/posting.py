@@ -52,12 +52,14 @@ def submit_comment(form, request, policy: CommentPolicy):
             comment.place_under(data["parent"])
         comment.status = screening.status
         comment.hold_reasons = screening.reasons
+        comment.urgent = screening.urgent
         comment.ip_address = network
         comment.save()
         if data["notify"]:
             subscription = CommentSubscription.objects.create(comment=comment, email=comment.email)
             transaction.on_commit(lambda: tasks.send_subscription_confirmation.enqueue(subscription.pk))
-        if comment.status == Comment.Status.PENDING and policy.settings.notify_moderators == "each":
+        # Who hears about it, and when, is for notifications to decide (each moderator's choice, the safety list).
+        if comment.status == Comment.Status.PENDING:
             transaction.on_commit(lambda: tasks.notify_moderators.enqueue(comment.pk))
     return comment
 

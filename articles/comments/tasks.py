@@ -18,3 +18,8 @@ def notify_moderators(comment_id):
 @task()
 def notify_subscribers(reply_id):
     notifications.notify_subscribers(reply_id)
+
+
+@task()
+def send_moderator_digests():
+    notifications.send_moderator_digests()

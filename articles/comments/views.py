@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -64,6 +65,9 @@ def post_comment(request, article_id):
         return response
     remember_for_reader(request, comment)
     messages.success(request, "Thank you. Your comment is awaiting moderation.")
+    if comment.urgent:
+        # Only the poster sees this, at once; nothing public says their comment matched the safety list.
+        messages.warning(request, linebreaksbr(policy.settings.safety_resources))
     return HttpResponseRedirect(f"{article.url}#{comment.anchor}")
 
 
