@@ -1,16 +1,18 @@
 """The comments' place in the Wagtail admin: the moderation queue, staff replies, commenter data."""
 
+from django.forms import modelform_factory
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.snippets.models import register_snippet
 
 from .actions import STATUS_ACTIONS
 from .admin import BULK_ACTIONS, CommentViewSet, DeleteCommentsBulkAction
-from .admin_views import comment_action, comment_screen, commenter_data_view, staff_reply
-from .models import MODERATE_PERMISSION
+from .admin_views import CLINICIANS_GROUP, comment_action, comment_screen, commenter_data_view, staff_reply
+from .models import MODERATE_PERMISSION, StaffProfile
 
 register_snippet(CommentViewSet)
 
@@ -53,3 +55,29 @@ def register_comment_log_actions(actions):
 @hooks.register("insert_global_admin_css")
 def moderation_css():
     return format_html('<link rel="stylesheet" href="{}">', static("comments/moderation.css"))
+
+
+@hooks.register("register_account_settings_panel")
+class CommentsAccountPanel(BaseSettingsPanel):
+    """Account → Comments: which emails a moderator gets, and a medical reviewer's clinician signature."""
+
+    name = "comments"
+    title = "Comments"
+    order = 500
+
+    def fields(self):
+        fields = []
+        if self.user.has_perm(MODERATE_PERMISSION):
+            fields.append("comment_emails")
+        if self.user.groups.filter(name=CLINICIANS_GROUP).exists():
+            fields.append("credential")
+        return fields
+
+    def is_active(self):
+        return bool(self.fields())
+
+    def get_form(self):
+        form_class = modelform_factory(StaffProfile, fields=self.fields())
+        instance = StaffProfile.objects.filter(user=self.user).first() or StaffProfile(user=self.user)
+        data = (self.request.POST, self.request.FILES) if self.request.method == "POST" else ()
+        return form_class(*data, instance=instance, prefix=self.name)
