@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 from healthsite.roles import grant
 
@@ -8,4 +9,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
+        from . import editorial
+        from .models import ArticleIndexPage
+
+        post_save.connect(editorial.cover_new_section, sender=ArticleIndexPage, dispatch_uid="cover_new_section")
         grant("Editors", "articles.add_person", "articles.change_person", "articles.add_topic", "articles.change_topic")

@@ -38,3 +38,9 @@ def ensure_medical_review_workflow():
     for section in ArticleIndexPage.objects.exclude(pk__in=WorkflowPage.objects.values("page")):
         WorkflowPage.objects.create(page=section, workflow=workflow)
     return workflow
+
+
+def cover_new_section(sender, instance, created, raw=False, **kwargs):
+    """A section added in the admin gets medical review too, like those the demo loader set up."""
+    if created and not raw:
+        ensure_medical_review_workflow()

@@ -2,9 +2,11 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
@@ -25,6 +27,10 @@ def review_status(next_review_due: datetime.date, today: datetime.date) -> str:
     if days == 0:
         return "Due today"
     return f"Due in {days} day{'s' if days != 1 else ''}"
+
+
+def may_see_reviews(user):
+    return policy_registry.get_by_type(Page).user_has_any_permission(user, REPORT_PAGE_ACTIONS)
 
 
 class ReviewsDueReportView(ReportView):
@@ -65,4 +71,26 @@ class ReviewsDueReportView(ReportView):
 
 class ReviewsDueMenuItem(MenuItem):
     def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(request.user, REPORT_PAGE_ACTIONS)
+        return may_see_reviews(request.user)
+
+
+class ReviewsDuePanel(Component):
+    """The dashboard's short list of the report: the articles whose review comes soonest."""
+
+    name = "reviews_due"
+    template_name = "articles/admin/reviews_due_panel.html"
+    order = 230  # after Wagtail's "awaiting your review" and "your pages in a workflow"
+    shown = 5
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        due = ArticlePage.objects.review_due(within_days=REVIEW_WINDOW_DAYS).select_related("reviewer")
+        pages = list(due[: self.shown])
+        for page in pages:
+            page.review_status = review_status(page.next_review_due, today)
+        return {"pages": pages, "total": due.count(), "report_url": reverse("reviews_due_report")}
+
+
+def add_reviews_due_panel(request, panels):
+    if may_see_reviews(request.user):
+        panels.append(ReviewsDuePanel())

@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.models import Person, Topic
-from articles.reports import ReviewsDueMenuItem, ReviewsDueReportView
+from articles.reports import ReviewsDueMenuItem, ReviewsDueReportView, add_reviews_due_panel
 from healthsite.admin_reports import report_urls
 
 
@@ -30,6 +30,7 @@ class TopicViewSet(SnippetViewSet):
 
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
+hooks.register("construct_homepage_panels", add_reviews_due_panel)
 
 
 @hooks.register("register_admin_urls")

@@ -12,9 +12,11 @@ from wagtail.snippets.models import register_snippet
 from .actions import STATUS_ACTIONS
 from .admin import BULK_ACTIONS, CommentViewSet, DeleteCommentsBulkAction
 from .admin_views import CLINICIANS_GROUP, comment_action, comment_screen, commenter_data_view, staff_reply
+from .dashboard import add_moderation_panel
 from .models import MODERATE_PERMISSION, StaffProfile
 
 register_snippet(CommentViewSet)
+hooks.register("construct_homepage_panels", add_moderation_panel)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
