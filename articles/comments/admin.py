@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django_filters import CharFilter, DateFromToRangeFilter
@@ -69,6 +70,12 @@ def status_counts():
     return counts
 
 
+def queue_path(request):
+    """The queue as the moderator sees it (tab, filters, page), even when the results were fetched alone."""
+    results = reverse("wagtailsnippets_articles_comment:list_results")
+    return request.get_full_path().replace(results, reverse("wagtailsnippets_articles_comment:list"), 1)
+
+
 class CommentFilterSet(WagtailFilterSet):
     # Typed, not a drop-down: a list of every article grows with the archive (10,000 made the page 800 KB).
     article = CharFilter(field_name="article__title", lookup_expr="icontains", label="Article title contains")
@@ -112,7 +119,6 @@ class CommentQueueView(IndexView):
             }
             for tab in TABS
         ]
-        context["here"] = self.request.get_full_path().replace(self.index_results_url, self.index_url, 1)
         return context
 
 
@@ -141,7 +147,9 @@ class CommentColumn(TitleColumn):
         context = super().get_cell_context_data(instance, parent_context)
         context["comment"] = instance
         context["actions"] = row_actions(instance)
-        context["here"] = parent_context.get("here", "")
+        request = parent_context["request"]
+        context["here"] = queue_path(request)
+        context["csrf_token"] = get_token(request)  # each row action is a form; cells get a bare context
         return context
 
 

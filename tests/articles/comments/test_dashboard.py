@@ -73,10 +73,6 @@ def test_editors_and_reviewers_see_reviews_due_not_comments(client, request, art
     assert "Private Pia" not in str(page)
 
 
-def approve_button(element):
-    return next(button for button in element.find_all("button") if button.get_text().startswith("Approve"))
-
-
 def test_moderators_see_no_reviews_panel(moderator_client, article):
     """Moderators have no page rights, so no reviews panel."""
     assert dashboard(moderator_client).find(id="reviews-due-heading") is None

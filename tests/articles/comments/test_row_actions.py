@@ -109,6 +109,15 @@ def test_delete_permanently_from_a_row(moderator_client, article):
     assert "Comment by Gone deleted permanently." in moderator_client.get(response.url).text
 
 
+def test_every_row_action_form_carries_a_csrf_token(moderator_client, article):
+    """The row forms and the dashboard's carry the token a browser must send back."""
+    CommentFactory(article=article, status=Comment.Status.PENDING)
+    for url in (reverse(QUEUE_URL), reverse("wagtailadmin_home")):
+        forms = soup(moderator_client.get(url)).select(".comment-row-actions form")
+        assert forms, url
+        assert all(form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"] for form in forms)
+
+
 def test_row_action_refuses_get_and_other_sites(moderator_client, article):
     """A GET changes nothing, and `next` cannot send the moderator to another site."""
     comment = CommentFactory(article=article, status=Comment.Status.PENDING)
