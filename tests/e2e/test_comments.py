@@ -41,7 +41,7 @@ def test_comment_is_moderated_then_shown_to_everyone(demo_site, page, browser, t
     moderator.goto(demo_site + "/admin/comments/?status=pending")
     row = moderator.get_by_role("row").filter(has_text="Priya")
     row.get_by_role("checkbox").check()
-    moderator.get_by_role("link", name="Approve").click()
+    moderator.get_by_role("link", name="Approve: selected comments").click()
     expect(moderator.get_by_text("Massaging the calf with ice")).to_be_visible()
     moderator.get_by_role("button", name="Approve").click()
     expect(moderator.get_by_text("1 comment approved.")).to_be_visible()
