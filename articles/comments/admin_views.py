@@ -31,7 +31,8 @@ CLINICIANS_GROUP = "Medical reviewers"
 def back_to(request, fallback):
     """Where the moderator was (the queue with its tab, filters and page), if it is on this site."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+    # A path on this site only: a bare "foo" would resolve against the action's own URL.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=set(), require_https=False):
         return target
     return fallback
 

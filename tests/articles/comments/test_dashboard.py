@@ -73,6 +73,18 @@ def test_editors_and_reviewers_see_reviews_due_not_comments(client, request, art
     assert "Private Pia" not in str(page)
 
 
+def test_a_submitted_article_waits_on_both_dashboards(client, editor, reviewer, article_index):
+    """Submitted for medical review, an article is in the editor's "in a workflow" panel and the
+    reviewer's "Awaiting your review"."""
+    article = ArticlePageFactory(parent=article_index, title="Needs review")
+    article.save_revision(user=editor)
+    Workflow.objects.get(name=WORKFLOW_NAME).start(article, editor)
+    client.force_login(reviewer)
+    assert "Needs review" in dashboard(client).find(id="awaiting-review-section").get_text()
+    client.force_login(editor)
+    assert "Needs review" in dashboard(client).find(id="objects-in-workflow-section").get_text()
+
+
 def test_moderators_see_no_reviews_panel(moderator_client, article):
     """Moderators have no page rights, so no reviews panel."""
     assert dashboard(moderator_client).find(id="reviews-due-heading") is None
