@@ -141,6 +141,22 @@ def test_row_actions_show_on_keyboard_focus(log_in, demo_site, waiting):  # noqa
     expect(page.locator(".messages")).to_contain_text("Comment by Priya Waiting approved.")
 
 
+def test_single_key_shortcuts(log_in, demo_site, waiting):  # noqa: F811
+    """With focus in a row, j moves to the next comment and a approves it, as in WordPress."""
+    article = waiting.article
+    older = CommentFactory(article=article, name="Priya Older", body="Is heat better?", status="pending")
+    Comment.objects.filter(pk=older.pk).update(created_at=waiting.created_at.replace(year=2020))
+    page = log_in()
+    page.goto(demo_site + "/admin/comments/?q=Priya")
+    row(page, "Priya Waiting").get_by_role("link", name="Priya Waiting", exact=True).focus()
+    page.keyboard.press("j")
+    expect(row(page, "Priya Older").get_by_role("link", name="Priya Older", exact=True)).to_be_focused()
+    page.keyboard.press("a")
+    expect(page.locator(".messages")).to_contain_text("Comment by Priya Older approved.")
+    assert status_of(older) == Comment.Status.APPROVED
+    assert status_of(waiting) == Comment.Status.PENDING
+
+
 def test_bulk_bar_counts_comments(log_in, demo_site, waiting):  # noqa: F811
     """Ticking a row says "1 comment selected"."""
     page = log_in()
