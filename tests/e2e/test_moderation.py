@@ -8,13 +8,12 @@ from articles.comments.models import Comment
 from articles.models import ArticlePage
 from healthsite.demo_accounts import ensure_demo_accounts
 from tests.articles.factories import CommentFactory
-from tests.e2e.test_comments import demo_site  # noqa: F401  (the demo site fixture, shared)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def log_in(browser, tmp_path, demo_site):  # noqa: F811
+def log_in(browser, tmp_path, demo_site):
     """A signed-in admin page for a demo account, with or without JavaScript."""
     passwords = {name: password for name, password, _ in ensure_demo_accounts(tmp_path / "accounts.txt")}
     contexts = []
@@ -37,7 +36,7 @@ def log_in(browser, tmp_path, demo_site):  # noqa: F811
 
 
 @pytest.fixture
-def waiting(demo_site):  # noqa: F811
+def waiting(demo_site):
     """A pending comment from Priya on the demo article."""
     article = ArticlePage.objects.get(slug="muscle-spasm")
     return CommentFactory(article=article, name="Priya Waiting", body="Does ice help a calf cramp?", status="pending")
@@ -65,7 +64,7 @@ def status_of(comment):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_row_actions_with_undo(log_in, demo_site, waiting, javascript):  # noqa: F811
+def test_row_actions_with_undo(log_in, demo_site, waiting, javascript):
     """Approve, Undo, Spam, Not spam, Trash and Restore from queue rows, staying on the chosen tab."""
     page = log_in(javascript=javascript)
     press = activator(javascript)
@@ -96,7 +95,7 @@ def test_row_actions_with_undo(log_in, demo_site, waiting, javascript):  # noqa:
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_reply_from_a_row_and_act_from_the_comment_screen(log_in, demo_site, waiting, javascript):  # noqa: F811
+def test_reply_from_a_row_and_act_from_the_comment_screen(log_in, demo_site, waiting, javascript):
     """Reply opens the comment screen's reply form; publishing approves the comment; the screen's
     own buttons spam, trash and restore it."""
     page = log_in(javascript=javascript)
@@ -123,7 +122,7 @@ def test_reply_from_a_row_and_act_from_the_comment_screen(log_in, demo_site, wai
     assert status_of(waiting) == Comment.Status.PENDING
 
 
-def test_row_actions_show_on_keyboard_focus(log_in, demo_site, waiting):  # noqa: F811
+def test_row_actions_show_on_keyboard_focus(log_in, demo_site, waiting):
     """Hidden until hover, a row's actions appear when Tab reaches them."""
     page = log_in()
     page.goto(demo_site + "/admin/comments/?q=Priya")
@@ -141,7 +140,7 @@ def test_row_actions_show_on_keyboard_focus(log_in, demo_site, waiting):  # noqa
     expect(page.locator(".messages")).to_contain_text("Comment by Priya Waiting approved.")
 
 
-def test_single_key_shortcuts(log_in, demo_site, waiting):  # noqa: F811
+def test_single_key_shortcuts(log_in, demo_site, waiting):
     """With focus in a row, j moves to the next comment and a approves it, as in WordPress."""
     article = waiting.article
     older = CommentFactory(article=article, name="Priya Older", body="Is heat better?", status="pending")
@@ -157,7 +156,7 @@ def test_single_key_shortcuts(log_in, demo_site, waiting):  # noqa: F811
     assert status_of(waiting) == Comment.Status.PENDING
 
 
-def test_bulk_bar_counts_comments(log_in, demo_site, waiting):  # noqa: F811
+def test_bulk_bar_counts_comments(log_in, demo_site, waiting):
     """Ticking a row says "1 comment selected"."""
     page = log_in()
     page.goto(demo_site + "/admin/comments/")
@@ -165,7 +164,7 @@ def test_bulk_bar_counts_comments(log_in, demo_site, waiting):  # noqa: F811
     expect(page.get_by_text("1 comment selected")).to_be_visible()
 
 
-def test_moderation_pages_have_no_accessibility_violations(log_in, demo_site, waiting, assert_accessible):  # noqa: F811
+def test_moderation_pages_have_no_accessibility_violations(log_in, demo_site, waiting, assert_accessible):
     """axe finds nothing on the queue, the comment screen, a bulk confirmation and the dashboards."""
     page = log_in()
     for path in (
