@@ -13,37 +13,10 @@ from django.utils import timezone
 
 from articles.comments import notifications
 from articles.comments.models import Comment, CommentSettings, StaffProfile
+from tests.articles.comments.test_moderation_admin import bulk_comments
 from tests.articles.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team(roles):
-    """A moderator for each email choice, by choice."""
-    users = {}
-    for choice in StaffProfile.Emails.values:
-        user = get_user_model().objects.create_user(f"mod-{choice}", f"{choice}@healthsite.example", "x")
-        user.groups.add(Group.objects.get(name="Moderators"))
-        StaffProfile.objects.create(user=user, comment_emails=choice)
-        users[choice] = user
-    return users
-
-
-def held(article, count, **fields):
-    now = timezone.now()
-    return Comment.objects.bulk_create(
-        Comment(
-            article=article,
-            name=f"Reader {n}",
-            email=f"r{n}@example.com",
-            body=f"Comment {n}",
-            status=Comment.Status.PENDING,
-            created_at=now - datetime.timedelta(milliseconds=n),
-            **fields,
-        )
-        for n in range(count)
-    )
 
 
 def inbox(user):
@@ -53,7 +26,7 @@ def inbox(user):
 def test_a_thousand_held_comments_send_each_moderator_at_most_one_email(article, team, settings):
     """1,000 comments held within a minute: the "each" moderator gets one email, the others none."""
     settings.COMMENT_EMAIL_WINDOW_MINUTES = 10
-    for comment in held(article, 1000):
+    for comment in bulk_comments(article, 1000):
         notifications.notify_moderators(comment.pk)
     assert len(inbox(team["each"])) == 1
     assert "1000 comments are waiting in all" in inbox(team["each"])[0].body
@@ -64,7 +37,7 @@ def test_a_thousand_held_comments_send_each_moderator_at_most_one_email(article,
 def test_the_next_email_waits_for_the_window(article, team, settings):
     """After the window has passed, the next held comment emails again."""
     settings.COMMENT_EMAIL_WINDOW_MINUTES = 10
-    first, second, third = held(article, 3)
+    first, second, third = bulk_comments(article, 3)
     notifications.notify_moderators(first.pk)
     notifications.notify_moderators(second.pk)
     assert len(inbox(team["each"])) == 1
@@ -75,7 +48,7 @@ def test_the_next_email_waits_for_the_window(article, team, settings):
 
 def test_digest_lists_comments_held_since_the_last_email(article, team):
     """The hourly digest goes to digest moderators, and to "each" moderators for what the window held back."""
-    comments = held(article, 30)
+    comments = bulk_comments(article, 30)
     for comment in comments:
         notifications.notify_moderators(comment.pk)
     StaffProfile.objects.update(last_emailed_at=timezone.now() - datetime.timedelta(hours=1, seconds=1))
@@ -100,7 +73,7 @@ def test_digest_lists_comments_held_since_the_last_email(article, team):
 def test_urgent_comments_email_everyone_at_once(article, team):
     """A safety hold emails every moderator, even those who chose a digest or none, and even when
     an ordinary email has just gone."""
-    ordinary, urgent = held(article, 2)
+    ordinary, urgent = bulk_comments(article, 2)
     Comment.objects.filter(pk=urgent.pk).update(urgent=True)
     notifications.notify_moderators(ordinary.pk)
     notifications.notify_moderators(urgent.pk)
@@ -111,7 +84,7 @@ def test_urgent_comments_email_everyone_at_once(article, team):
 
 def test_urgent_emails_are_capped_too(article, team):
     """A flood of safety holds still sends each moderator one urgent email a window."""
-    for comment in held(article, 50, urgent=True):
+    for comment in bulk_comments(article, 50, urgent=True):
         notifications.notify_moderators(comment.pk)
     assert len(mail.outbox) == 3
 
@@ -121,7 +94,7 @@ def test_site_switch_off_silences_all_but_urgent(article, team, home_page):
     settings = CommentSettings.load()
     settings.notify_moderators = CommentSettings.Notify.OFF
     settings.save()
-    ordinary, urgent = held(article, 2)
+    ordinary, urgent = bulk_comments(article, 2)
     Comment.objects.filter(pk=urgent.pk).update(urgent=True)
     notifications.notify_moderators(ordinary.pk)
     notifications.send_moderator_digests()

@@ -3,15 +3,13 @@ queue, reach moderators at once, and show the poster where to get help, with not
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.comments.models import Comment, CommentSettings, StaffProfile
+from articles.comments.models import Comment, CommentSettings
 from articles.comments.moderation import SAFETY_REASON, CommentPolicy
 from tests.articles.comments.test_moderation_admin import listed_names
 from tests.articles.factories import CommentFactory
@@ -91,20 +89,8 @@ def test_moderators_edit_the_list():
     assert not screen("I want to end it all", policy).urgent
 
 
-@pytest.fixture
-def moderators(home_page, roles):
-    """Three moderators, one for each email choice."""
-    users = []
-    for choice in StaffProfile.Emails.values:
-        user = get_user_model().objects.create_user(f"mod-{choice}", f"{choice}@healthsite.example", "x")
-        user.groups.add(Group.objects.get(name="Moderators"))
-        StaffProfile.objects.create(user=user, comment_emails=choice)
-        users.append(user)
-    return users
-
-
 def test_a_safety_comment_is_held_emailed_and_answered_with_resources(
-    client, post_comment, article, moderators, django_capture_on_commit_callbacks
+    client, post_comment, article, team, django_capture_on_commit_callbacks
 ):
     """Held as Safety and urgent, one immediate email to every moderator whatever they chose, the
     resources shown to the poster at once, and nothing about it shown to other readers."""
@@ -113,7 +99,7 @@ def test_a_safety_comment_is_held_emailed_and_answered_with_resources(
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.PENDING and comment.urgent
     assert comment.hold_reasons == [SAFETY_REASON]
-    assert sorted(message.to[0] for message in mail.outbox) == sorted(user.email for user in moderators)
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(user.email for user in team.values())
     assert all(message.subject.startswith("Urgent:") for message in mail.outbox)
     assert "?status=urgent" in mail.outbox[0].body
 
@@ -126,7 +112,7 @@ def test_a_safety_comment_is_held_emailed_and_answered_with_resources(
     assert "116 123" not in visitor and "Safety" not in visitor
 
 
-def test_an_ordinary_comment_shows_no_resources(post_comment, article, moderators):
+def test_an_ordinary_comment_shows_no_resources(post_comment, article, team):
     """A normal comment gets the usual thanks, no crisis lines, and is not urgent."""
     response = post_comment(article, body="Magnesium helped my cramps.", follow=True)
     assert "awaiting moderation" in response.text
