@@ -46,6 +46,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "articles",
     "articles.comments",
+    "articles.wordpress",
     "triage",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "articles.wordpress.middleware.WordPressIdRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "healthsite.urls"

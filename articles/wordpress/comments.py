@@ -1,0 +1,179 @@
+"""WordPress comments to the site's comments, threads intact.
+
+An imported comment keeps its WordPress id as its own id whenever that id is free, so the
+`#comment-123` in every old link (and in readers' bookmarks) still names the same comment: the
+comment template's anchor is `comment-<id>`. When the id is taken, the report says so.
+"""
+
+import itertools
+from urllib.parse import urlparse
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from lxml import html as lxml_html
+
+from articles.comments.models import Comment
+from articles.comments.network import minimised_network
+
+from .models import ImportedItem, checksum
+
+STATUSES = {
+    "1": Comment.Status.APPROVED,
+    "approve": Comment.Status.APPROVED,
+    "0": Comment.Status.PENDING,
+    "hold": Comment.Status.PENDING,
+    "spam": Comment.Status.SPAM,
+    "trash": Comment.Status.TRASH,
+    "post-trashed": Comment.Status.TRASH,
+}
+SKIPPED_TYPES = {"pingback", "trackback"}
+NAME_MAX = 100
+WEBSITE_MAX = 200
+
+
+def plain_text(content):
+    """The comment's text as readers wrote it: tags gone, a link's address kept after its words."""
+    if not content.strip():
+        return ""
+    root = lxml_html.fragment_fromstring(content, create_parent="div")
+    for link in root.iter("a"):
+        href = link.get("href", "")
+        if href and href != link.text_content().strip():
+            link.tail = f" ({href})" + (link.tail or "")
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return root.text_content().strip()
+
+
+def website(url):
+    url = url.strip()
+    return url if urlparse(url).scheme in {"http", "https"} and len(url) <= WEBSITE_MAX else ""
+
+
+def _depths(comments):
+    """Each comment's depth in its thread, following parents present in this export."""
+    by_id = {c.wordpress_id: c for c in comments}
+    depths = {}
+    for comment in comments:
+        seen, current = set(), comment
+        while current.parent_id in by_id and current.parent_id not in seen:
+            seen.add(current.wordpress_id)
+            current = by_id[current.parent_id]
+        depths[comment.wordpress_id] = len(seen)
+    return depths
+
+
+def import_comments(item, page, context):
+    """Create the post's new comments and, with --update, update the changed ones. A level of the
+    threads at a time, so each reply's parent already has its id."""
+    report = context.report
+    wanted = []
+    for comment in item.comments:
+        if comment.type in SKIPPED_TYPES:
+            report.skip("comment", f"{comment.type}s are not comments")
+        else:
+            wanted.append(comment)
+    known = {
+        row.wordpress_id: row
+        for row in ImportedItem.objects.filter(
+            kind=ImportedItem.Kind.COMMENT, wordpress_id__in=[c.wordpress_id for c in wanted]
+        )
+    }
+    existing = Comment.objects.in_bulk([row.object_id for row in known.values()])
+    depths = _depths(wanted)
+    saved = {}  # wordpress id -> Comment
+    content_type = ContentType.objects.get_for_model(Comment)
+    ordered = sorted(wanted, key=lambda c: (depths[c.wordpress_id], c.wordpress_id))
+    for _, level in itertools.groupby(ordered, key=lambda c: depths[c.wordpress_id]):
+        new, new_ids, changed, rows = [], [], [], []
+        for source in level:
+            row = known.get(source.wordpress_id)
+            comment = existing.get(row.object_id) if row else None
+            digest = checksum(source, page.pk)
+            if comment is not None and (not context.update or row.checksum == digest):
+                saved[source.wordpress_id] = comment
+                report.count("comment", "unchanged")
+                continue
+            is_new = comment is None
+            comment = comment or Comment(article=page)
+            fill(comment, source, item, page, saved, report)
+            saved[source.wordpress_id] = comment
+            if is_new:
+                new.append(comment)
+                new_ids.append(source.wordpress_id)
+            else:
+                changed.append(comment)
+            rows.append((source.wordpress_id, comment, digest))
+        _keep_wordpress_ids(new, new_ids, item, report)
+        # Those keeping their WordPress id first, then the sequence moved past them for the rest.
+        Comment.objects.bulk_create([comment for comment in new if comment.pk is not None])
+        advance_id_sequence()
+        Comment.objects.bulk_create([comment for comment in new if comment.pk is None])
+        if changed:
+            Comment.objects.bulk_update(
+                changed, ["parent", "thread", "depth", "name", "email", "website", "body", "status", "ip_address"]
+            )
+        ImportedItem.objects.bulk_create(
+            [
+                ImportedItem(
+                    kind=ImportedItem.Kind.COMMENT,
+                    wordpress_id=wid,
+                    content_type=content_type,
+                    object_id=comment.pk,
+                    checksum=digest,
+                )
+                for wid, comment, digest in rows
+            ],
+            update_conflicts=True,
+            unique_fields=["kind", "wordpress_id"],
+            update_fields=["object_id", "checksum"],
+        )
+        report.count("comment", "created", len(new))
+        report.count("comment", "updated", len(changed))
+
+
+def fill(comment, source, item, page, saved, report):
+    parent = saved.get(source.parent_id)
+    if parent is not None:
+        comment.place_under(parent)
+    else:
+        if source.parent_id:
+            report.problem(
+                f"{item.describe()}: comment {source.wordpress_id} replies to comment {source.parent_id}, "
+                "which is not in the export (WordPress leaves spam out): shown as a new thread"
+            )
+        comment.parent, comment.thread, comment.depth = None, None, 0
+    comment.name = source.author[:NAME_MAX] or "Anonymous"
+    comment.email = source.email
+    comment.website = website(source.url)
+    comment.body = plain_text(source.content)
+    status = STATUSES.get(source.approved)
+    if status is None:
+        report.problem(f"{item.describe()}: comment {source.wordpress_id} has status “{source.approved}”: held")
+        status = Comment.Status.PENDING
+    comment.status = status
+    comment.ip_address = minimised_network(source.ip)
+    comment.created_at = source.date or item.date or comment.created_at
+
+
+def _keep_wordpress_ids(new, wordpress_ids, item, report):
+    taken = set(Comment.objects.filter(pk__in=wordpress_ids).values_list("pk", flat=True))
+    for comment, wordpress_id in zip(new, wordpress_ids, strict=True):
+        if wordpress_id in taken:
+            report.problem(
+                f"{item.describe()}: comment {wordpress_id}: that id is taken here, "
+                f"so links to #comment-{wordpress_id} will not find it"
+            )
+        else:
+            comment.pk = wordpress_id
+
+
+def advance_id_sequence():
+    """Comments created with their WordPress ids bypassed the id sequence: move it past them, so
+    the next comment a reader posts gets a free id."""
+    table = Comment._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))",  # noqa: S608
+            [table],
+        )

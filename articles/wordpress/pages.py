@@ -1,0 +1,175 @@
+"""Posts to article pages and WordPress pages to content pages: fields, publication state, redirects."""
+
+import re
+from urllib.parse import unquote, urlparse
+
+from django.utils.text import slugify
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
+
+from articles.models import ArticlePage, ContentPage, Topic
+
+from . import body
+from .models import ImportedItem
+
+SUMMARY_MAX = 300
+SEO_TITLE_KEYS = ("_yoast_wpseo_title", "rank_math_title")
+SEO_DESCRIPTION_KEYS = ("_yoast_wpseo_metadesc", "rank_math_description")
+LIVE_STATUSES = {"publish", "private", "future"}
+KNOWN_STATUSES = LIVE_STATUSES | {"draft", "pending"}
+SEO_VARIABLE = re.compile(r"%%?[a-z_]+%%?")
+
+
+class ItemRejected(Exception):
+    """A post or page that cannot be imported; `reason` is what the report counts it under."""
+
+    def __init__(self, reason, detail=""):
+        self.reason = reason
+        super().__init__(detail or reason)
+
+
+def content_page_model():
+    return ContentPage
+
+
+def shorten(text, limit):
+    """`text` cut at a word to fit `limit` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.–- ")
+    return cut + "…"
+
+
+def seo_text(template, title):
+    """Yoast's and Rank Math's stored titles use variables (%%title%% %%sep%% %%sitename%%): the
+    title stays, the site name and separators go, since this site adds its own."""
+    text = template.replace("%%title%%", title).replace("%title%", title)
+    text = SEO_VARIABLE.sub("|", text)
+    parts = [part.strip(" -–—|") for part in text.split("|")]
+    text = " – ".join(part for part in parts if part)
+    return "" if text == title else text
+
+
+def first_meta(item, keys):
+    return next((item.meta[key] for key in keys if item.meta.get(key, "").strip()), "")
+
+
+def save_page(item, page, context):
+    """Create or update the page for a post or WordPress page. Returns (page, created)."""
+    if item.status == "trash":
+        raise ItemRejected("in WordPress's trash")
+    if item.status not in KNOWN_STATUSES:
+        raise ItemRejected("unknown status", f"status “{item.status}” is not one this importer knows")
+    conversion = body.convert(item.content, context.media)
+    context.report.conversion(item.describe(), conversion)
+    is_post = item.post_type == "post"
+    if is_post and not conversion.blocks:
+        raise ItemRejected("no content", "the post is empty: an article needs a body")
+    created = page is None
+    parent = context.index if is_post else page_parent(item, context)
+    if created:
+        page = (ArticlePage if is_post else ContentPage)(live=False)
+    page.title = item.title[:255] or item.slug or f"WordPress {item.post_type} {item.wordpress_id}"
+    page.slug = free_slug(parent, item, page, context)
+    page.seo_title = shorten(seo_text(first_meta(item, SEO_TITLE_KEYS), page.title), 255)
+    page.search_description = seo_text(first_meta(item, SEO_DESCRIPTION_KEYS), page.title)
+    page.body = conversion.blocks
+    excerpt = body.strip_html(item.excerpt)
+    if is_post:
+        page.summary = shorten(excerpt or conversion.text() or page.title, SUMMARY_MAX)
+        page.author_id = context.people.get(item.creator)
+        page.comments_open = item.comment_status == "open"
+        topic_ids = [context.topics[(t, s)] for t, s, _ in item.terms if (t, s) in context.topics]
+        page.topics = Topic.objects.filter(pk__in=topic_ids)
+    else:
+        page.intro = excerpt
+    if item.status in LIVE_STATUSES and item.date:
+        page.first_published_at = page.first_published_at or item.date
+    if item.status == "future":
+        page.go_live_at = item.date
+    if created:
+        parent.add_child(instance=page)
+    revision = page.save_revision(clean=True)
+    apply_status(item, page, revision, context)
+    context.imported_pages.append(page.pk)
+    return page, created
+
+
+def page_parent(item, context):
+    """A WordPress page goes under its imported parent page, else under the site's home page."""
+    row = ImportedItem.objects.filter(kind=ImportedItem.Kind.PAGE, wordpress_id=item.parent_id).first()
+    if item.parent_id and row is not None:
+        parent = ContentPage.objects.filter(pk=row.object_id).first()
+        if parent is not None:
+            return parent
+    return context.index.get_parent().specific
+
+
+def free_slug(parent, item, page, context):
+    wanted = slugify(unquote(item.slug), allow_unicode=True) or slugify(item.title, allow_unicode=True)
+    wanted = (wanted or f"{item.post_type}-{item.wordpress_id}")[:240]
+    siblings = parent.get_children().exclude(pk=page.pk) if page.pk else parent.get_children()
+    taken = set(siblings.filter(slug__startswith=wanted).values_list("slug", flat=True))
+    slug, number = wanted, 2
+    while slug in taken:
+        slug, number = f"{wanted}-{number}", number + 1
+    if slug != wanted:
+        context.report.problem(f"{item.describe()}: slug “{wanted}” was taken here, so it is “{slug}”")
+    return slug
+
+
+def apply_status(item, page, revision, context):
+    """publish, private and future go live (private behind a login, future when due); pending
+    starts the section's workflow; draft stays a draft."""
+    if item.status in LIVE_STATUSES:
+        revision.publish()
+        if item.modified:
+            type(page).objects.filter(pk=page.pk).update(last_published_at=item.modified)
+    elif page.live:
+        page.unpublish()
+    restriction = None
+    if item.status == "private":
+        restriction = {"restriction_type": PageViewRestriction.LOGIN}
+    elif item.password:
+        restriction = {"restriction_type": PageViewRestriction.PASSWORD, "password": item.password}
+    if restriction:
+        PageViewRestriction.objects.update_or_create(page=page, defaults=restriction)
+    else:
+        PageViewRestriction.objects.filter(page=page).delete()
+    if item.status == "pending":
+        workflow = page.get_workflow()
+        if workflow is None:
+            context.report.problem(f"{item.describe()}: pending review, but no workflow covers the section: a draft")
+        elif page.current_workflow_state is None:
+            workflow.start(page, None)
+
+
+def old_path(url):
+    """The path and query of an old URL, as Wagtail's redirects store it; None for the site root."""
+    parsed = urlparse(url or "")
+    path = parsed.path or "/"
+    if parsed.query:
+        path += "?" + parsed.query
+    normalised = Redirect.normalise_path(path)
+    return None if normalised == "/" else normalised
+
+
+def redirect(url, context, redirect_page_id=None, redirect_link=""):
+    path = old_path(url)
+    if path is None:
+        return
+    Redirect.objects.update_or_create(
+        old_path=path,
+        site=context.site,
+        defaults={"is_permanent": True, "redirect_page_id": redirect_page_id, "redirect_link": redirect_link},
+    )
+
+
+def add_redirects(item, page, context):
+    """The post's permalink in the export, its guid, and WordPress's id link all lead to the page."""
+    own = old_path(page.get_url(current_site=context.site) or "")
+    id_link = f"/?p={item.wordpress_id}" if item.post_type == "post" else f"/?page_id={item.wordpress_id}"
+    for url in {item.link, item.guid, id_link}:
+        if old_path(url) != own:
+            redirect(url, context, redirect_page_id=page.pk)
