@@ -242,8 +242,14 @@ class _Converter:
             inner = "".join(f"<li>{self.inline(li, with_tail=False, outer=False, lists=True)}</li>" for li in items)
             self.add("paragraph", f"<{tag}>{inner}</{tag}>")
             return
-        values = [self.inline(li, with_tail=False, outer=False) for li in items]
-        values = [{"type": "item", "value": f"<p>{value}</p>"} for value in values if strip_html(value)]
+        # Browsers show text and stray elements inside a list too, so they become items as well.
+        values = [html.escape(el.text)] if el.text else []
+        for child in el:
+            if isinstance(child.tag, str):
+                values.append(self.inline(child, with_tail=False, outer=child.tag != "li"))
+            if child.tail:
+                values.append(html.escape(child.tail))
+        values = [{"type": "item", "value": f"<p>{value.strip()}</p>"} for value in values if strip_html(value)]
         if values:
             self.add("list", {"style": style, "items": values})
 
@@ -252,12 +258,16 @@ class _Converter:
 
     def table(self, el, caption):
         caption_el = el.find("caption")
-        if caption_el is not None and not caption:
-            caption = " ".join(caption_el.text_content().split())
+        if caption_el is not None:
+            caption = caption or " ".join(caption_el.text_content().split())
+            caption_el.drop_tree()
         rows = el.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         data = [[" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th")] for row in rows]
-        if not data:
-            return
+        if not data or "".join("".join(row) for row in data).replace(" ", "") != "".join(el.text_content().split()):
+            # Text outside the cells, or no cells at all: keep every word as a paragraph.
+            return self.unmapped(
+                "<table> with text outside its cells", html.escape(" ".join(el.text_content().split()))
+            )
         width = max(len(row) for row in data)
         data = [row + [""] * (width - len(row)) for row in data]
         if el.xpath(".//td[@colspan or @rowspan]|.//th[@colspan or @rowspan]|.//td//img|.//table//table"):
@@ -297,8 +307,8 @@ class _Converter:
         alt = " ".join((el.get("alt") or "").split())
         if found is None:
             self.result.missing_media.append(src or f"attachment {wordpress_id}")
-            description = alt or caption or src
-            self.unmapped("<img> whose file is missing", html.escape(f"[Image: {description}]"))
+            description = " ".join(filter(None, [f"[Image: {alt or src}]", caption]))
+            self.unmapped("<img> whose file is missing", html.escape(description))
             return
         alt = alt or found.alt or found.title
         caption = caption or found.caption

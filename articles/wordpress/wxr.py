@@ -247,6 +247,8 @@ def _walk(events, progress):
             depth += 1
             if depth == 1 and element.tag != "rss":
                 raise WXRError(f"not a WordPress export: the document is <{element.tag}>, not <rss>")
+            if depth == 1 and element.getroottree().docinfo.internalDTD is not None:
+                raise WXRError("not a WordPress export: it declares a DTD, which WordPress never writes")
             continue
         depth -= 1
         name = _name(element)
