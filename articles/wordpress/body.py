@@ -6,6 +6,7 @@ text and is named in the conversion's `unmapped` list for the report.
 
 import html
 import re
+import uuid
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
@@ -249,7 +250,12 @@ class _Converter:
                 values.append(self.inline(child, with_tail=False, outer=child.tag != "li"))
             if child.tail:
                 values.append(html.escape(child.tail))
-        values = [{"type": "item", "value": f"<p>{value.strip()}</p>"} for value in values if strip_html(value)]
+        values = [
+            # The id tells Wagtail these are list items in its current format, not plain values.
+            {"type": "item", "value": f"<p>{value.strip()}</p>", "id": str(uuid.uuid4())}
+            for value in values
+            if strip_html(value)
+        ]
         if values:
             self.add("list", {"style": style, "items": values})
 

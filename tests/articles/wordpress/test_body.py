@@ -115,7 +115,15 @@ def test_every_word_of_a_post_survives_conversion(content):
 def _texts(value):
     if isinstance(value, dict):
         for key, inner in value.items():
-            if key not in {"style", "level", "anchor", "first_row_is_table_header", "first_col_is_header", "type"}:
+            if key not in {
+                "style",
+                "level",
+                "anchor",
+                "first_row_is_table_header",
+                "first_col_is_header",
+                "type",
+                "id",
+            }:
                 yield from _texts(inner)
     elif isinstance(value, list):
         for inner in value:
