@@ -105,10 +105,7 @@ def import_comments(item, page, context):
                 changed.append(comment)
             rows.append((source.wordpress_id, comment, digest))
         _keep_wordpress_ids(new, new_ids, item, report)
-        # Those keeping their WordPress id first, then the sequence moved past them for the rest.
-        Comment.objects.bulk_create([comment for comment in new if comment.pk is not None])
-        advance_id_sequence()
-        Comment.objects.bulk_create([comment for comment in new if comment.pk is None])
+        Comment.objects.bulk_create(new)
         if changed:
             Comment.objects.bulk_update(
                 changed, ["parent", "thread", "depth", "name", "email", "website", "body", "status", "ip_address"]
@@ -168,12 +165,14 @@ def _keep_wordpress_ids(new, wordpress_ids, item, report):
             comment.pk = wordpress_id
 
 
-def advance_id_sequence():
-    """Comments created with their WordPress ids bypassed the id sequence: move it past them, so
-    the next comment a reader posts gets a free id."""
+def advance_id_sequence(at_least=1):
+    """Move the comment id sequence past every comment, and past `at_least`: before an import, past
+    the export's highest comment id, so no comment given an id by the sequence (a reader's, or an
+    imported one whose id was taken) takes an id a later imported comment needs; after it, past
+    the comments created with their WordPress ids, which bypassed the sequence."""
     table = Comment._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))",  # noqa: S608
-            [table],
+            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), GREATEST((SELECT MAX(id) FROM {table}), %s, 1))",  # noqa: S608
+            [table, at_least],
         )

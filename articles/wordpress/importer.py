@@ -14,16 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from articles.models import ArticlePage, Person, Topic
+from articles.models import ArticlePage, ContentPage, Person, Topic
 from healthsite.pagecache import bump_generation
 
-from . import comments, media, pages
+from . import comments, indexes, media, pages
 from .media import Attachment
 from .models import ImportedItem, checksum
 from .report import Report
 from .wxr import Author, Item, Site, Term, WXRError, read_export
 
 POST_TYPES = {"post", "page"}
+PAGE_MODELS = (ArticlePage, ContentPage)
 # Types a WordPress export carries that are not content: menus, templates, styles, caches.
 IGNORED_TYPES = {
     "nav_menu_item",
@@ -53,6 +54,7 @@ class Scan:
     terms: dict = field(default_factory=dict)  # (taxonomy, slug) -> Term
     attachments: list = field(default_factory=list)
     items: int = 0
+    max_comment_id: int = 0
 
 
 @dataclass
@@ -87,14 +89,20 @@ def import_export(path, *, index, media_dir=None, update=False, dry_run=False, p
     )
     # A real run commits post by post; a dry run does everything in one transaction, then undoes it.
     try:
-        with transaction.atomic() if dry_run else contextlib.nullcontext():
+        with (
+            transaction.atomic() if dry_run else contextlib.nullcontext(),
+            indexes.indexing_deferred(PAGE_MODELS),
+        ):
             import_authors(scan, context)
             import_terms(scan, context)
             import_attachments(scan, context, media_dir)
+            if not dry_run:
+                comments.advance_id_sequence(at_least=scan.max_comment_id)
             import_items(path, scan, context, progress)
             attachment_redirects(scan, context)
             if dry_run:
                 raise DryRunRollback
+            indexes.index_pages(PAGE_MODELS, context.imported_pages)
     except DryRunRollback:
         media.remove_files(context.written_files)
     except WXRError as error:
@@ -117,6 +125,7 @@ def scan_export(path):
             scan.terms.setdefault((entry.taxonomy, entry.slug), entry)
         elif isinstance(entry, Item):
             scan.items += 1
+            scan.max_comment_id = max([scan.max_comment_id, *(c.wordpress_id for c in entry.comments)])
             if entry.post_type == "attachment":
                 scan.attachments.append(Attachment.from_item(entry))
     return scan
@@ -279,7 +288,7 @@ def attachment_redirects(scan, context):
             continue
         file_url = context.media.file_url(attachment.wordpress_id)
         parent = parents.get(attachment.parent_id)
-        target = {"redirect_page_id": parent.object_id} if parent else {"redirect_link": file_url}
-        for old in (attachment.link, f"/?attachment_id={attachment.wordpress_id}"):
-            pages.redirect(old, context, **target)
-        pages.redirect(attachment.url, context, redirect_link=file_url)
+        page = ArticlePage.objects.filter(pk=parent.object_id).first() if parent else None
+        target = {"redirect_page": page} if page else {"redirect_link": file_url}
+        pages.redirect([attachment.link, f"/?attachment_id={attachment.wordpress_id}"], context, **target)
+        pages.redirect([attachment.url], context, redirect_link=file_url)

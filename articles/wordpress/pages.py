@@ -3,8 +3,10 @@
 import re
 from urllib.parse import unquote, urlparse
 
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, ContentPage, Topic
@@ -88,12 +90,29 @@ def save_page(item, page, context):
         page.first_published_at = page.first_published_at or item.date
     if item.status == "future":
         page.go_live_at = item.date
-    if created:
-        parent.add_child(instance=page)
-    revision = page.save_revision(clean=True)
-    apply_status(item, page, revision, context)
+    if created and item.status == "publish":
+        publish_new(page, parent, item)
+    else:
+        if created:
+            parent.add_child(instance=page)
+        revision = page.save_revision(clean=True)
+        apply_status(item, page, revision, context)
     context.imported_pages.append(page.pk)
     return page, created
+
+
+def publish_new(page, parent, item):
+    """A new published post goes live as it is created: a third of the queries of saving a draft and
+    publishing it, which is most of an import's time. Nothing is cached of a page that did not exist,
+    and the import clears the page cache once at the end."""
+    now = timezone.now()
+    page.live, page.has_unpublished_changes = True, False
+    page.first_published_at = page.first_published_at or now
+    page.last_published_at = item.modified or page.first_published_at
+    parent.add_child(instance=page)
+    revision = page.save_revision(clean=False, changed=False)
+    type(page).objects.filter(pk=page.pk).update(live_revision=revision)
+    log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
 
 
 def page_parent(item, context):
@@ -155,21 +174,29 @@ def old_path(url):
     return None if normalised == "/" else normalised
 
 
-def redirect(url, context, redirect_page_id=None, redirect_link=""):
-    path = old_path(url)
-    if path is None:
-        return
-    Redirect.objects.update_or_create(
-        old_path=path,
-        site=context.site,
-        defaults={"is_permanent": True, "redirect_page_id": redirect_page_id, "redirect_link": redirect_link},
+def redirect(urls, context, redirect_page=None, redirect_link=""):
+    """Permanent redirects from the old URLs, made or repointed in one query; never one from a
+    page's own new URL, which would send it round in a circle while it is a draft."""
+    own = old_path(redirect_page.get_url(current_site=context.site) or "") if redirect_page else None
+    paths = {old_path(url) for url in urls} - {None, own}
+    Redirect.objects.bulk_create(
+        [
+            Redirect(
+                old_path=path,
+                site=context.site,
+                is_permanent=True,
+                redirect_page=redirect_page,
+                redirect_link=redirect_link,
+            )
+            for path in paths
+        ],
+        update_conflicts=True,
+        unique_fields=["old_path", "site"],
+        update_fields=["is_permanent", "redirect_page", "redirect_link"],
     )
 
 
 def add_redirects(item, page, context):
     """The post's permalink in the export, its guid, and WordPress's id link all lead to the page."""
-    own = old_path(page.get_url(current_site=context.site) or "")
     id_link = f"/?p={item.wordpress_id}" if item.post_type == "post" else f"/?page_id={item.wordpress_id}"
-    for url in {item.link, item.guid, id_link}:
-        if old_path(url) != own:
-            redirect(url, context, redirect_page_id=page.pk)
+    redirect([item.link, item.guid, id_link], context, redirect_page=page)
