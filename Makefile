@@ -35,7 +35,7 @@ define ensure_packages
 	  fi; }
 endef
 
-.PHONY: run test serve bench lint db db-stop migrate demo browser pdf-libs wrk clean
+.PHONY: run test serve bench bench-import lint db db-stop migrate demo browser pdf-libs wrk clean
 
 # The accounts are printed once, by create_demo_accounts (the last step of `demo`).
 run: pdf-libs migrate demo
@@ -67,6 +67,11 @@ serve: pdf-libs migrate
 # The benchmark suite (bench/run.py): BENCH_ARGS="--wordpress" adds WordPress in the same run.
 bench: $(VENV)/.installed db pdf-libs wrk
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Importing a generated WordPress export of 10,000 posts and 200,000 comments: time and peak memory.
+# BENCH_IMPORT_ARGS="--posts 1000" for a shorter run.
+bench-import: $(VENV)/.installed db
+	$(PY) bench/wordpress_import.py $(BENCH_IMPORT_ARGS)
 
 wrk:
 	$(call ensure_packages,command -v wrk,wrk,the benchmark)

@@ -89,6 +89,7 @@ def write_export(path, posts, comments_per_post):
             post_id = 100_000 + number
             slug = f"bench-post-{number}"
             day = f"2020-{number % 12 + 1:02d}-{number % 28 + 1:02d} 09:00:00"
+            topic = number % 40 + 1
             out.write(
                 f"<item><title>{cdata(f'Bench post {number}: cramps & spasms')}</title>"
                 f"<link>https://old.example/{slug}/</link>"
@@ -100,7 +101,7 @@ def write_export(path, posts, comments_per_post):
                 f"<wp:post_date_gmt>{cdata(day)}</wp:post_date_gmt><wp:comment_status>{cdata('open')}</wp:comment_status>"
                 f"<wp:post_name>{cdata(slug)}</wp:post_name><wp:status>{cdata('publish')}</wp:status>"
                 f"<wp:post_parent>0</wp:post_parent><wp:post_type>{cdata('post')}</wp:post_type>"
-                f'<category domain="category" nicename="topic-{number % 40 + 1}">{cdata(f"Topic {number % 40 + 1}")}</category>\n'
+                f'<category domain="category" nicename="topic-{topic}">{cdata(f"Topic {topic}")}</category>\n'
                 f"<wp:postmeta><wp:meta_key>{cdata('_yoast_wpseo_metadesc')}</wp:meta_key>"
                 f"<wp:meta_value>{cdata(f'What to know about cramps, part {number}.')}</wp:meta_value></wp:postmeta>\n"
             )
@@ -109,10 +110,11 @@ def write_export(path, posts, comments_per_post):
                 comment_id += 1
                 # Every fifth comment replies to the one before it: threads two and three deep.
                 parent = comment_id - 1 if k % 5 in (3, 4) and comment_id > first_of_post else 0
+                reader = comment_id % 997
                 out.write(
                     f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id>"
-                    f"<wp:comment_author>{cdata(f'Reader {comment_id % 997}')}</wp:comment_author>"
-                    f"<wp:comment_author_email>{cdata(f'reader{comment_id % 997}@example.com')}</wp:comment_author_email>"
+                    f"<wp:comment_author>{cdata(f'Reader {reader}')}</wp:comment_author>"
+                    f"<wp:comment_author_email>{cdata(f'reader{reader}@example.com')}</wp:comment_author_email>"
                     f"<wp:comment_author_url>{cdata('')}</wp:comment_author_url>"
                     f"<wp:comment_author_IP>{cdata(f'198.51.100.{comment_id % 250}')}</wp:comment_author_IP>"
                     f"<wp:comment_date_gmt>{cdata(day)}</wp:comment_date_gmt>"

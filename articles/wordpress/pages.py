@@ -90,7 +90,7 @@ def save_page(item, page, context):
         page.first_published_at = page.first_published_at or item.date
     if item.status == "future":
         page.go_live_at = item.date
-    if created and item.status == "publish":
+    if created and item.status == "publish" and not item.password:
         publish_new(page, parent, item)
     else:
         if created:

@@ -178,3 +178,17 @@ def test_imported_articles_are_searchable(run_import):
     """The import leaves the search index up to date."""
     run_import()
     assert [p.slug for p in ArticlePage.objects.live().search("Wadenkrämpfe")] == ["magnesium-leg-cramps"]
+
+
+def test_a_password_protected_post_keeps_its_password(run_import, export_copy):
+    """A published post behind a WordPress password is live behind the same password."""
+    text = export_copy.read_text()
+    start = text.index("<wp:post_name><![CDATA[magnesium-leg-cramps]]>")
+    empty = "<wp:post_password><![CDATA[]]></wp:post_password>"
+    at = text.index(empty, start)
+    export_copy.write_text(
+        text[:at] + "<wp:post_password><![CDATA[s3cret]]></wp:post_password>" + text[at + len(empty) :]
+    )
+    run_import(path=export_copy)
+    restriction = ArticlePage.objects.get(slug="magnesium-leg-cramps").view_restrictions.get()
+    assert (restriction.restriction_type, restriction.password) == (PageViewRestriction.PASSWORD, "s3cret")
