@@ -83,7 +83,7 @@ def save_page(item, page, context):
         page.author_id = context.people.get(item.creator)
         page.comments_open = item.comment_status == "open"
         topic_ids = [context.topics[(t, s)] for t, s, _ in item.terms if (t, s) in context.topics]
-        page.topics = Topic.objects.filter(pk__in=topic_ids)
+        page.topics = list(Topic.objects.filter(pk__in=topic_ids))
     else:
         page.intro = excerpt
     if item.status in LIVE_STATUSES and item.date:
