@@ -4,6 +4,7 @@ import pytest
 from lxml import html
 
 from articles.models import ArticlePage
+from tests.test_html_validity import html_errors
 
 from .conftest import FIXTURES, SEED_POST_ID
 
@@ -82,3 +83,10 @@ def test_an_old_comment_link_lands_on_that_comment(run_import, client):
 
 def _by_id(document, element_id):
     return document.xpath(f"//*[@id='{element_id}']")[0]
+
+
+def test_imported_pages_are_valid_html(run_import, client, tmp_path):
+    """vnu finds no errors in imported posts (Gutenberg and classic) and pages."""
+    run_import()
+    urls = [ArticlePage.objects.get(slug=slug).url for slug in ("what-is-muscle-spasm", "magnesium-leg-cramps")]
+    assert html_errors(client, [*urls, "/about/"], tmp_path) == []
