@@ -102,15 +102,18 @@ def import_export(path, *, index, media_dir=None, update=False, dry_run=False, p
             attachment_redirects(scan, context)
             if dry_run:
                 raise DryRunRollback
-            indexes.index_pages(PAGE_MODELS, context.imported_pages)
     except DryRunRollback:
         media.remove_files(context.written_files)
     except WXRError as error:
         # The file changed between the passes: what was imported before the fault is kept.
         report.fatal = str(error)
-    if not dry_run:
-        comments.advance_id_sequence()
-        bump_generation()
+    finally:
+        # Also after an interruption: the posts committed so far are on the site, so readers
+        # must be able to find them, and see them rather than cached pages.
+        if not dry_run:
+            indexes.index_pages(PAGE_MODELS, context.imported_pages)
+            comments.advance_id_sequence()
+            bump_generation()
     return report
 
 
