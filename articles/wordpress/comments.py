@@ -5,7 +5,6 @@ An imported comment keeps its WordPress id as its own id whenever that id is fre
 comment template's anchor is `comment-<id>`. When the id is taken, the report says so.
 """
 
-import itertools
 from urllib.parse import urlparse
 
 from django.contrib.contenttypes.models import ContentType
@@ -64,8 +63,10 @@ def _depths(comments):
 
 
 def import_comments(item, page, context):
-    """Create the post's new comments and, with --update, update the changed ones. A level of the
-    threads at a time, so each reply's parent already has its id."""
+    """Create the post's new comments and, with --update, update the changed ones, parents before
+    replies. New comments keep their WordPress ids, so every reply's parent id is usually known
+    and they all go in one insert; a reply to a comment whose id was taken waits for the insert
+    that gives its parent an id."""
     report = context.report
     wanted = []
     for comment in item.comments:
@@ -80,53 +81,62 @@ def import_comments(item, page, context):
         )
     }
     existing = Comment.objects.in_bulk([row.object_id for row in known.values()])
+    new_ids = [c.wordpress_id for c in wanted if c.wordpress_id not in known]
+    taken = set(Comment.objects.filter(pk__in=new_ids).values_list("pk", flat=True))
     depths = _depths(wanted)
     saved = {}  # wordpress id -> Comment
-    content_type = ContentType.objects.get_for_model(Comment)
-    ordered = sorted(wanted, key=lambda c: (depths[c.wordpress_id], c.wordpress_id))
-    for _, level in itertools.groupby(ordered, key=lambda c: depths[c.wordpress_id]):
-        new, new_ids, changed, rows = [], [], [], []
-        for source in level:
-            row = known.get(source.wordpress_id)
-            comment = existing.get(row.object_id) if row else None
-            digest = checksum(source, page.pk)
-            if comment is not None and (not context.update or row.checksum == digest):
-                saved[source.wordpress_id] = comment
-                report.count("comment", "unchanged")
-                continue
-            is_new = comment is None
-            comment = comment or Comment(article=page)
-            fill(comment, source, item, page, saved, report)
+    waiting, changed, rows, created = [], [], [], 0
+    for source in sorted(wanted, key=lambda c: (depths[c.wordpress_id], c.wordpress_id)):
+        row = known.get(source.wordpress_id)
+        comment = existing.get(row.object_id) if row else None
+        digest = checksum(source, page.pk)
+        if comment is not None and (not context.update or row.checksum == digest):
             saved[source.wordpress_id] = comment
-            if is_new:
-                new.append(comment)
-                new_ids.append(source.wordpress_id)
-            else:
-                changed.append(comment)
-            rows.append((source.wordpress_id, comment, digest))
-        _keep_wordpress_ids(new, new_ids, item, report)
-        Comment.objects.bulk_create(new)
-        if changed:
-            Comment.objects.bulk_update(
-                changed, ["parent", "thread", "depth", "name", "email", "website", "body", "status", "ip_address"]
-            )
-        ImportedItem.objects.bulk_create(
-            [
-                ImportedItem(
-                    kind=ImportedItem.Kind.COMMENT,
-                    wordpress_id=wid,
-                    content_type=content_type,
-                    object_id=comment.pk,
-                    checksum=digest,
+            report.count("comment", "unchanged")
+            continue
+        parent = saved.get(source.parent_id)
+        if parent is not None and parent.pk is None:
+            Comment.objects.bulk_create(waiting)
+            waiting = []
+        if comment is None:
+            comment = Comment(article=page)
+            if source.wordpress_id in taken:
+                report.problem(
+                    f"{item.describe()}: comment {source.wordpress_id}: that id is taken here, "
+                    f"so links to #comment-{source.wordpress_id} will not find it"
                 )
-                for wid, comment, digest in rows
-            ],
-            update_conflicts=True,
-            unique_fields=["kind", "wordpress_id"],
-            update_fields=["object_id", "checksum"],
+            else:
+                comment.pk = source.wordpress_id
+            waiting.append(comment)
+            created += 1
+        else:
+            changed.append(comment)
+        fill(comment, source, item, page, saved, report)
+        saved[source.wordpress_id] = comment
+        rows.append((source.wordpress_id, comment, digest))
+    Comment.objects.bulk_create(waiting)
+    if changed:
+        Comment.objects.bulk_update(
+            changed, ["parent", "thread", "depth", "name", "email", "website", "body", "status", "ip_address"]
         )
-        report.count("comment", "created", len(new))
-        report.count("comment", "updated", len(changed))
+    content_type = ContentType.objects.get_for_model(Comment)
+    ImportedItem.objects.bulk_create(
+        [
+            ImportedItem(
+                kind=ImportedItem.Kind.COMMENT,
+                wordpress_id=wordpress_id,
+                content_type=content_type,
+                object_id=comment.pk,
+                checksum=digest,
+            )
+            for wordpress_id, comment, digest in rows
+        ],
+        update_conflicts=True,
+        unique_fields=["kind", "wordpress_id"],
+        update_fields=["object_id", "checksum"],
+    )
+    report.count("comment", "created", created)
+    report.count("comment", "updated", len(changed))
 
 
 def fill(comment, source, item, page, saved, report):
@@ -151,18 +161,6 @@ def fill(comment, source, item, page, saved, report):
     comment.status = status
     comment.ip_address = minimised_network(source.ip)
     comment.created_at = source.date or item.date or comment.created_at
-
-
-def _keep_wordpress_ids(new, wordpress_ids, item, report):
-    taken = set(Comment.objects.filter(pk__in=wordpress_ids).values_list("pk", flat=True))
-    for comment, wordpress_id in zip(new, wordpress_ids, strict=True):
-        if wordpress_id in taken:
-            report.problem(
-                f"{item.describe()}: comment {wordpress_id}: that id is taken here, "
-                f"so links to #comment-{wordpress_id} will not find it"
-            )
-        else:
-            comment.pk = wordpress_id
 
 
 def advance_id_sequence(at_least=1):
