@@ -80,8 +80,11 @@ def import_comments(item, page, context):
             kind=ImportedItem.Kind.COMMENT, wordpress_id__in=[c.wordpress_id for c in wanted]
         )
     }
-    existing = Comment.objects.in_bulk([row.object_id for row in known.values()])
-    new_ids = [c.wordpress_id for c in wanted if c.wordpress_id not in known]
+    existing = Comment.objects.filter(article=page).in_bulk([row.object_id for row in known.values()])
+    # New here: never imported, or imported and since deleted.
+    new_ids = [
+        c.wordpress_id for c in wanted if c.wordpress_id not in known or known[c.wordpress_id].object_id not in existing
+    ]
     taken = set(Comment.objects.filter(pk__in=new_ids).values_list("pk", flat=True))
     depths = _depths(wanted)
     saved = {}  # wordpress id -> Comment
