@@ -8,14 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
+from healthsite.pagecache import FEED, SEARCH, SITEMAP, shows
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", article_views.search, name="search"),
+    path("search/", shows(SEARCH)(article_views.search), name="search"),
     path("comments/", include("articles.comments.urls")),
-    path("feed/", LatestArticlesFeed(), name="article_feed"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("feed/", shows(FEED)(LatestArticlesFeed()), name="article_feed"),
+    path("sitemap.xml", shows(SITEMAP)(sitemap), name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -12,6 +12,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from articles.comments.forms import form_token
 from articles.models import ArticlePage
+from healthsite.pagecache.store import local_pages
 from healthsite.role_groups import sync_role_groups
 from tests.articles.factories import ArticleIndexPageFactory, ArticlePageFactory, HomePageFactory
 
@@ -75,6 +76,7 @@ def page_cache_on(settings):
     """The anonymous readers' page cache as production runs it, starting empty (tests switch it off)."""
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture

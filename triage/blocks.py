@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from wagtail import blocks
 
 from healthsite.choices import Urgency
+from healthsite.pagecache import depends_on, page_tag
 from triage.models import PreparationQuestion, WarningSign
 
 CARE_CARD_HEADINGS = {
@@ -59,6 +60,9 @@ class DoctorVisitChecklistBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         checklist = value["checklist"]
+        if checklist is not None:
+            # Its warning signs and questions, and whether it is live, show in the article.
+            depends_on(page_tag(checklist.pk))
         context["checklist"] = checklist if checklist is not None and checklist.live else None
         if context["checklist"] is not None:
             if value["show"] == "warning_signs":

@@ -24,10 +24,11 @@ from articles.comments.display import comment_section
 from articles.comments.models import Comment
 from articles.content import duplicate_anchors, heading_level_jump, reading_minutes, table_of_contents
 from articles.structured_data import article_structured_data
+from healthsite import pagecache
 from healthsite.review import MedicallyReviewed
 from healthsite.routing import SingleQueryViewRestrictions, SpecificChildRouting
 
-from .snippets import Topic
+from .snippets import Person, Topic
 
 ARTICLES_PER_PAGE = 12
 MOST_CHOSEN_RELATED = 4  # the editor's panel allows this many
@@ -88,6 +89,7 @@ class HomePage(SpecificChildRouting, Page):
             ArticlePage.objects.published().exclude(pk__in=[a.pk for a in featured]).for_listing().newest_first()[:6]
         )
         context["topics"] = Topic.objects.all()
+        pagecache.depends_on(pagecache.HOME, pagecache.TOPICS)
         return context
 
 
@@ -120,6 +122,7 @@ class ArticleIndexPage(SpecificChildRouting, Page):
         if topic is not None:
             articles = articles.filter(topics=topic)
         context["topics"] = topics
+        pagecache.depends_on(pagecache.TOPICS)
         context["current_topic"] = topic
         context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
         return context
@@ -244,6 +247,7 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
         context["reading_minutes"] = reading_minutes(self)
         context["related_articles"] = self.related_articles_to_show()
         context["references"] = self.references.all()
+        self.record_cache_tags()
         return context
 
     def related_articles_to_show(self, limit=3):
@@ -267,6 +271,21 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
         )
         chosen = [candidate for candidate in candidates if candidate.is_chosen]
         return chosen or candidates[:limit]
+
+    def record_cache_tags(self):
+        """Besides itself: its comments, its credits, and its topics' articles (in related articles)."""
+        if not pagecache.is_recording():
+            return
+        people = [pk for pk in (self.author_id, self.reviewer_id) if pk]
+        pagecache.depends_on(
+            pagecache.comments_tag(self.pk),
+            *(pagecache.snippet_tag(Person, pk) for pk in people),
+            *(pagecache.topic_tag(pk) for pk in self.topics.values_list("pk", flat=True)),
+        )
+
+    def changed_tags(self):
+        """A change shows in the related articles of every article on its topics."""
+        return [pagecache.topic_tag(topic.pk) for topic in self.topics.all()]
 
 
 class ArticleReference(Orderable):

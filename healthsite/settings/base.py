@@ -128,10 +128,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker process: rate limits and the page cache rely on it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Pages live apart from it (healthsite/pagecache/store.py): in each process's memory, bounded in
+# bytes, and with Redis also in Redis, whose `maxmemory` bounds them; run Redis with
+# `maxmemory-policy volatile-lru`, so it evicts pages (which expire) and never the tag versions
+# and used form tokens (which must outlive them).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "p"},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}}
+    # Well above what tag versions, rate limits and used form tokens need, so culling is rare; a
+    # culled tag version only costs a miss.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 # Wagtail looks image renditions up here before the database. They never change once made, so
 # a per-process memory cache is safe, and keeps those lookups off the shared cache.
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"}
@@ -217,6 +232,8 @@ COMMENT_SPAM_CHECKER = None  # a dotted path to another checker, used instead of
 
 # How long anonymous readers' pages are kept in the shared cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The most memory each process gives to cached pages; the least recently used go first.
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
 
 # A CDN in front: pages are purged from it when they change (Wagtail's frontend cache module).
 # Off by default; FRONTEND_CACHE_PURGE_URL is an HTTP cache that accepts PURGE (Varnish, nginx), or

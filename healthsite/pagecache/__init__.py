@@ -1,0 +1,66 @@
+"""A full-page cache for anonymous readers, invalidated exactly, by dependency tags.
+
+While a cacheable response renders, the code that renders it records what it shows as tags
+(`depends_on`): the page itself (`page_tag`), an article's approved comments (`comments_tag`),
+a section's listing (`section_tag`), a topic's articles (`topic_tag`), the site-wide listings
+(`HOME`, `FEED`, `SEARCH`, `SITEMAP`), the snippets it credits (`snippet_tag`), and `EVERYTHING`.
+A change invalidates only its own tags (`invalidate`): approving a comment on one article leaves
+every other article, and every listing that does not count that article's comments, cached.
+Signals wire up the usual changes (publish, unpublish, move, delete, comment save and delete,
+snippets, settings: see invalidation.py).
+
+Public API for other code:
+- `invalidate(*tags)`: after any write that changes what public pages show and sends no signal;
+- `invalidate_comments_of(article_id)`: after a write to an article's comments that sends no
+  signal (QuerySet.update(), bulk deletes: erasure, purges, imports). This name stays stable;
+- `depends_on(*tags)` while rendering, and the `shows(*tags)` view decorator.
+
+A hit costs one lookup in this process's memory (pages are keyed on the query parameters their
+render read, bounded in bytes; see store.py) and one `get_many` of the tags' versions in the
+shared cache. Losing the shared cache never serves a stale page: a tag without a version is a
+miss. When the shared cache cannot be reached at all (the database is down), stored pages are
+served as they are.
+"""
+
+from .invalidation import connect_invalidation, invalidate_comments_of
+from .middleware import PageCacheMiddleware
+from .tags import (
+    EVERYTHING,
+    FEED,
+    HOME,
+    SEARCH,
+    SITE_LISTINGS,
+    SITEMAP,
+    TOPICS,
+    comments_tag,
+    depends_on,
+    invalidate,
+    is_recording,
+    page_tag,
+    section_tag,
+    shows,
+    snippet_tag,
+    topic_tag,
+)
+
+__all__ = [
+    "EVERYTHING",
+    "FEED",
+    "HOME",
+    "SEARCH",
+    "SITEMAP",
+    "SITE_LISTINGS",
+    "TOPICS",
+    "PageCacheMiddleware",
+    "comments_tag",
+    "connect_invalidation",
+    "depends_on",
+    "invalidate",
+    "invalidate_comments_of",
+    "is_recording",
+    "page_tag",
+    "section_tag",
+    "shows",
+    "snippet_tag",
+    "topic_tag",
+]

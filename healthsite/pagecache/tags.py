@@ -1,0 +1,141 @@
+"""Dependency tags: what a cached response shows, and when each of those things last changed.
+
+A tag's version in the shared cache is the time (in nanoseconds) it was last invalidated. A
+cached response is fresh while every tag it shows has a version older than the moment its render
+began. A tag with no version at all (never seen, or lost with the cache) makes every response
+showing it a miss, so losing the cache never revives an old copy.
+"""
+
+import contextlib
+import contextvars
+import functools
+import time
+
+from django.core.cache import cache
+from django.db import connection, transaction
+
+# Every cached response shows this: invalidating it empties the whole cache (site-wide settings,
+# images, a page with children changing its title or address).
+EVERYTHING = "all"
+HOME = "home"  # the home page's latest articles
+FEED = "feed"
+SEARCH = "search"
+SITEMAP = "sitemap"
+TOPICS = "topics"  # the list of topics, by name
+# What any published, unpublished, moved or deleted page may appear in or disappear from.
+SITE_LISTINGS = (HOME, FEED, SEARCH, SITEMAP)
+VERSION_PREFIX = "pagecache:tag:"
+
+
+def page_tag(page_id):
+    """The page itself, and its card in any listing: title, summary, address."""
+    return f"page:{page_id}"
+
+
+def comments_tag(article_id):
+    """An article's approved comments: its thread, and the count on its cards."""
+    return f"comments:{article_id}"
+
+
+def section_tag(page_id):
+    """Which pages are children of this one: a section's listing."""
+    return f"section:{page_id}"
+
+
+def topic_tag(topic_id):
+    """Which articles are on a topic (related articles), and the topic's name."""
+    return f"topic:{topic_id}"
+
+
+def snippet_tag(model, pk):
+    """A snippet shown on a page, e.g. an author."""
+    return f"{model._meta.label_lower}:{pk}"
+
+
+_shown = contextvars.ContextVar("pagecache_shown", default=None)
+
+
+def depends_on(*tags):
+    """Record that the response being rendered shows what these tags name. Does nothing when no
+    cacheable response is being rendered."""
+    shown = _shown.get()
+    if shown is not None:
+        shown.update(tags)
+
+
+def is_recording():
+    """Whether tags are being recorded: lets callers skip a query that only finds tags."""
+    return _shown.get() is not None
+
+
+def shows(*tags):
+    """A view decorator: every response of this view shows these tags."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            depends_on(*tags)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect the tags of the response rendered inside the block."""
+    shown = {EVERYTHING}
+    token = _shown.set(shown)
+    try:
+        yield shown
+    finally:
+        _shown.reset(token)
+
+
+def _version_keys(tags):
+    return [VERSION_PREFIX + tag for tag in tags]
+
+
+def invalidate(*tags, after_commit=None):
+    """Make every cached response showing any of these tags a miss for its next reader.
+
+    Inside a transaction this is done at once and again when it commits: a reader who renders the
+    page between the two still sees the old rows, and the second stamp catches that copy.
+    `after_commit`, if given, is called with the tags once the change is visible to everyone
+    (front cache purges)."""
+    tags = frozenset(tags)
+    if not tags:
+        return
+    _stamp(tags)
+
+    def committed():
+        _stamp(tags)
+        if after_commit is not None:
+            after_commit(tags)
+
+    if connection.in_atomic_block:
+        transaction.on_commit(committed)
+    elif after_commit is not None:
+        after_commit(tags)
+
+
+def _stamp(tags):
+    cache.set_many(dict.fromkeys(_version_keys(tags), time.time_ns()), timeout=None)
+
+
+def are_fresh(tags, rendered_at):
+    """One get_many: every tag has a version, each older than the render."""
+    keys = _version_keys(tags)
+    versions = cache.get_many(keys)
+    return len(versions) == len(keys) and max(versions.values()) < rendered_at
+
+
+def give_versions(tags, rendered_at):
+    """Tags that have no version yet get one from just before this render, so this copy is fresh
+    and anything older is not. `add` never overwrites an invalidation made meanwhile."""
+    keys = _version_keys(tags)
+    known = cache.get_many(keys)
+    for key in keys:
+        if key not in known:
+            cache.add(key, rendered_at - 1, timeout=None)
