@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail import hooks
 
 from articles.comments.actions import moderate
-from articles.models import Comment, CommentSettings
+from articles.comments.models import Comment, CommentSettings
 from healthsite import pagecache
 from tests.articles.factories import (
     ArticleIndexPageFactory,
