@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.comments.models import CommentSettings, CommentSubscription, commented_articles
+from healthsite.outage import keeps_the_post_when_the_database_is_down
 
 from . import notifications
 from .display import remember_for_reader
@@ -39,6 +40,7 @@ def from_this_site(request):
 # stand in for the token.
 @csrf_exempt
 @require_POST
+@keeps_the_post_when_the_database_is_down("articles/comments/unavailable.html")
 def post_comment(request, article_id):
     article = get_object_or_404(commented_articles().published(), pk=article_id)
     if not from_this_site(request):
