@@ -139,7 +139,7 @@ def post_comment(client):
             "email": "maria@example.com",
             "website": "",
             "body": "Stretching my calf helps.",
-            "token": form_token(article),
+            "token": form_token(article.pk),
             "homepage": "",
             **fields,
         }

@@ -1,9 +1,11 @@
+import secrets
 import time
 import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.validators import URLValidator
 
 from articles.comments.models import Comment
@@ -17,9 +19,18 @@ def without_control_characters(text, keep=""):
     return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
 
 
-def form_token(article, now=None):
-    """Signs the article and the moment the form was shown, to catch bots that post too fast or replay old forms."""
-    return signing.dumps({"article": article.pk, "shown": int(now or time.time())}, salt=SIGNING_NAMESPACE)
+def form_token(article_id, now=None):
+    """Signs the article, the moment the form was shown and a random id, to catch bots that post too
+    fast, replay old forms or send one form many times. Cached pages get theirs per reader, from
+    the `comment_form_token` fragment."""
+    token = {"article": article_id, "shown": int(now or time.time()), "id": secrets.token_urlsafe(12)}
+    return signing.dumps(token, salt=SIGNING_NAMESPACE)
+
+
+def use_up(token):
+    """Record the token as sent, atomically (`add`), until it would be too old anyway. False when it
+    already was."""
+    return cache.add(f"comments:used-token:{token['id']}", True, timeout=settings.COMMENT_MAX_FORM_AGE + 60)
 
 
 class CommentForm(ReaderForm, forms.ModelForm):
@@ -73,7 +84,7 @@ class CommentForm(ReaderForm, forms.ModelForm):
         self.fields["website"].widget.attrs.update(autocomplete="url")
         self.fields["homepage"].widget.attrs.update(autocomplete="off", tabindex="-1")
         if not self.is_bound:
-            self.initial["token"] = form_token(article)
+            self.initial["token"] = form_token(article.pk)
 
     def clean_name(self):
         return without_control_characters(self.cleaned_data["name"]).strip()
@@ -99,16 +110,20 @@ class CommentForm(ReaderForm, forms.ModelForm):
             token = {}
         # Whatever happened, the next attempt gets a fresh token.
         self.data = self.data.copy()
-        self.data["token"] = form_token(self.article)
-        if token.get("article") != self.article.pk or not isinstance(token.get("shown"), int):
+        self.data["token"] = form_token(self.article.pk)
+        if (
+            token.get("article") != self.article.pk
+            or not isinstance(token.get("shown"), int)
+            or not isinstance(token.get("id"), str)
+        ):
             raise forms.ValidationError(
                 "Something went wrong with the form. Your comment is kept: please send it again."
             )
-        return token["shown"]
+        return token
 
-    def check_timing(self, shown):
+    def check_timing(self, token):
         """Bots post within a second or replay old forms; people do neither."""
-        age = time.time() - shown
+        age = time.time() - token["shown"]
         if age < settings.COMMENT_MIN_SECONDS:
             raise forms.ValidationError("That was quick! Please check your comment and send it again.")
         if age > settings.COMMENT_MAX_FORM_AGE:
@@ -132,4 +147,6 @@ class CommentForm(ReaderForm, forms.ModelForm):
             )
             if duplicate:
                 raise forms.ValidationError("You have already posted this comment.", code="duplicate")
+        if not use_up(cleaned["token"]):
+            raise forms.ValidationError("This form was already sent. Your comment is kept: please send it again.")
         return cleaned

@@ -2,19 +2,20 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseForbidden, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.comments.models import CommentSettings, CommentSubscription, commented_articles
 from healthsite.outage import keeps_the_post_when_the_database_is_down
+from healthsite.pagecache import fragment
 
 from . import notifications
 from .display import remember_for_reader
-from .forms import CommentForm
+from .forms import CommentForm, form_token
 from .moderation import CommentPolicy
 from .posting import RateLimited, submit_comment
 
@@ -71,6 +72,15 @@ def post_comment(request, article_id):
         # Only the poster sees this, at once; nothing public says their comment matched the safety list.
         messages.warning(request, linebreaksbr(policy.settings.safety_resources))
     return HttpResponseRedirect(f"{article.url}#{comment.anchor}")
+
+
+@fragment
+@require_GET
+def form_token_field(request, article_id):
+    """The comment form's hidden token, made when this reader asked for the page (cached pages
+    include it per reader). Needs no database."""
+    field = CommentForm.base_fields["token"].widget.render("token", form_token(article_id), attrs={"id": "id_token"})
+    return HttpResponse(field)
 
 
 def confirm_subscription(request, token):

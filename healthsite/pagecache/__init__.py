@@ -13,7 +13,9 @@ Public API for other code:
 - `invalidate(*tags)`: after any write that changes what public pages show and sends no signal;
 - `invalidate_comments_of(article_id)`: after a write to an article's comments that sends no
   signal (QuerySet.update(), bulk deletes: erasure, purges, imports). This name stays stable;
-- `depends_on(*tags)` while rendering, and the `shows(*tags)` view decorator.
+- `depends_on(*tags)` while rendering, and the `shows(*tags)` view decorator;
+- `fragment`, a view decorator for uncached fragments of cached pages (`<esi:include>`, see
+  fragments.py): each reader gets their own, e.g. a form's single-use token.
 
 A hit costs one lookup in this process's memory (pages are keyed on the query parameters their
 render read, bounded in bytes; see store.py) and one `get_many` of the tags' versions in the
@@ -22,6 +24,7 @@ miss. When the shared cache cannot be reached at all (the database is down), sto
 served as they are.
 """
 
+from .fragments import fragment
 from .invalidation import connect_invalidation, invalidate_comments_of
 from .middleware import PageCacheMiddleware
 from .tags import (
@@ -55,6 +58,7 @@ __all__ = [
     "comments_tag",
     "connect_invalidation",
     "depends_on",
+    "fragment",
     "invalidate",
     "invalidate_comments_of",
     "is_recording",
