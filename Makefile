@@ -35,7 +35,7 @@ define ensure_packages
 	  fi; }
 endef
 
-.PHONY: run test serve bench bench-import lint db db-stop migrate demo browser pdf-libs wrk clean
+.PHONY: run test serve bench bench-import lint db db-stop migrate demo browser pdf-libs wrk varnish clean
 
 # The accounts are printed once, by create_demo_accounts (the last step of `demo`).
 run: pdf-libs migrate demo
@@ -45,24 +45,38 @@ run: pdf-libs migrate demo
 	@echo
 	@DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
+test: $(VENV)/.installed db browser pdf-libs varnish $(VNU_JAR)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
-# Production-like: gunicorn, production settings, static files from WhiteNoise, plain HTTP on
-# loopback, and the background task worker (comment emails, search indexing) beside it.
-serve: pdf-libs migrate
+# Production-like: Varnish on $(PORT) in front of gunicorn (VARNISH=0 leaves it out: gunicorn
+# then listens on $(PORT) itself), production settings, static files from WhiteNoise, plain HTTP
+# on loopback, and the background task worker (comment emails, search indexing) beside it.
+# Ctrl-C stops all three.
+VARNISH ?= 1
+ifeq ($(VARNISH),1)
+APP_PORT := $(shell expr $(PORT) + 1)
+SERVE_NEEDS := varnish
+START_VARNISH := $(PY) scripts/varnish.py $(PORT) $(APP_PORT) & varnish=$$!;
+SERVE_ENV := VARNISH_PURGE_URL=http://127.0.0.1:$(PORT)/
+SERVING := Varnish in front of gunicorn
+else
+APP_PORT := $(PORT)
+SERVING := gunicorn
+endif
+
+serve: pdf-libs migrate $(SERVE_NEEDS)
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
 	  $(STEP) collectstatic "Collecting static files into static/" $(PY) manage.py collectstatic --noinput
-	@echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn and the production settings; Ctrl-C stops it."
+	@echo "Serving http://127.0.0.1:$(PORT)/ with $(SERVING) and the production settings; Ctrl-C stops it."
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
-	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
-	  sh -c '$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
-	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
+	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false $(SERVE_ENV) \
+	  sh -c '$(PY) manage.py db_worker & worker=$$!; $(START_VARNISH) trap "kill $$worker $$varnish 2>/dev/null" EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(APP_PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 
 # The benchmark suite (bench/run.py): BENCH_ARGS="--wordpress" adds WordPress in the same run.
 bench: $(VENV)/.installed db pdf-libs wrk
@@ -75,6 +89,10 @@ bench-import: $(VENV)/.installed db
 
 wrk:
 	$(call ensure_packages,command -v wrk,wrk,the benchmark)
+
+# The front cache (`make serve`, its tests and the benchmark), with the xkey module for tag purges.
+varnish:
+	$(call ensure_packages,command -v varnishd && dpkg -s varnish-modules,varnish varnish-modules,the front cache)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -14,6 +14,8 @@ import time
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from .frontcache import purge_tags
+
 # Every cached response shows this: invalidating it empties the whole cache (site-wide settings,
 # images, a page with children changing its title or address).
 EVERYTHING = "all"
@@ -97,13 +99,13 @@ def _version_keys(tags):
     return [VERSION_PREFIX + tag for tag in tags]
 
 
-def invalidate(*tags, after_commit=None):
-    """Make every cached response showing any of these tags a miss for its next reader.
+def invalidate(*tags):
+    """Make every cached response showing any of these tags a miss for its next reader, here and
+    in the front cache.
 
     Inside a transaction this is done at once and again when it commits: a reader who renders the
-    page between the two still sees the old rows, and the second stamp catches that copy.
-    `after_commit`, if given, is called with the tags once the change is visible to everyone
-    (front cache purges)."""
+    page between the two still sees the old rows, and the second stamp catches that copy. The
+    front cache is purged once the change is visible to everyone."""
     tags = frozenset(tags)
     if not tags:
         return
@@ -111,13 +113,12 @@ def invalidate(*tags, after_commit=None):
 
     def committed():
         _stamp(tags)
-        if after_commit is not None:
-            after_commit(tags)
+        purge_tags(tags)
 
     if connection.in_atomic_block:
         transaction.on_commit(committed)
-    elif after_commit is not None:
-        after_commit(tags)
+    else:
+        purge_tags(tags)
 
 
 def _stamp(tags):

@@ -235,6 +235,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # The most memory each process gives to cached pages; the least recently used go first.
 PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
 
+# Varnish in front (`make serve`): the page cache sends it PURGE requests naming the tags that
+# changed (xkey), e.g. http://127.0.0.1:8000/. Empty: no Varnish.
+VARNISH_PURGE_URL = os.environ.get("VARNISH_PURGE_URL", "")
+
 # A CDN in front: pages are purged from it when they change (Wagtail's frontend cache module).
 # Off by default; FRONTEND_CACHE_PURGE_URL is an HTTP cache that accepts PURGE (Varnish, nginx), or
 # set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID for Cloudflare.
