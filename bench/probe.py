@@ -5,6 +5,10 @@ python bench/probe.py session                 -> a logged-in superuser's session
 python bench/probe.py pdf-form                -> the form fields that ask for the demo visit-summary PDF
 python bench/probe.py count-comments MARKER   -> comments whose text contains MARKER
 python bench/probe.py checklist-url           -> the demo checklist's address
+python bench/probe.py admin-queries SESSION URL -> queries a signed-in admin page takes
+python bench/probe.py comment-total             -> how many comments there are
+python bench/probe.py article-paths             -> every published article's address, newest first
+python bench/probe.py churn SECONDS BASE_URL [--global] -> approve a comment a second; count stale pages
 """
 
 import json
@@ -77,6 +81,62 @@ def pdf_form():
     return {"url": page.url, "fields": {"state": dump_state(page, answers), "action": "pdf", "paper": "a4"}}
 
 
+def admin_queries(session_key, path):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.cookies["sessionid"] = session_key
+    client.get(path, secure=True)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path, secure=True)
+    return len(captured)
+
+
+def article_paths(**filters):
+    """(id, address) of published articles, newest first, without a URL lookup per page."""
+    from articles.models import ArticlePage
+
+    articles = ArticlePage.objects.published().filter(**filters).newest_first()
+    root = articles.first().get_site().root_page.url_path
+    return [(pk, "/" + url_path[len(root) :]) for pk, url_path in articles.values_list("pk", "url_path")]
+
+
+def churn(seconds, base_url, everything=False):
+    """Once a second, approve a new comment on a random article, as a moderator would (signals,
+    tag invalidation); one second later, read the article as a reader and check the comment shows.
+    With everything=True, also invalidate every page, as the old global generation did."""
+    import random
+    import time
+    import urllib.request
+
+    from django.contrib.auth import get_user_model
+
+    from articles.comments.actions import moderate
+    from articles.comments.models import Comment
+    from healthsite import pagecache
+
+    moderator = get_user_model().objects.filter(is_superuser=True).first()
+    articles = article_paths(slug__startswith="bench-")
+    approved, stale = 0, 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        article_id, path = random.choice(articles)  # noqa: S311 - load generation, not security
+        marker = f"churn-{time.time_ns()}"
+        comment = Comment.objects.create(
+            article_id=article_id, name="Churn", email="churn@bench.example", body=marker, status="pending"
+        )
+        moderate([comment], "approve", moderator)
+        if everything:
+            pagecache.invalidate(pagecache.EVERYTHING)
+        approved += 1
+        time.sleep(1)
+        if marker not in urllib.request.urlopen(base_url + path).read().decode():  # noqa: S310 - loopback
+            stale += 1
+    return {"approved": approved, "stale": stale}
+
+
 def count_comments(marker):
     from articles.comments.models import Comment
 
@@ -98,6 +158,16 @@ def main(argv):
         result = count_comments(args[0])
     elif command == "checklist-url":
         result = checklist().url
+    elif command == "admin-queries":
+        result = admin_queries(*args)
+    elif command == "comment-total":
+        from articles.comments.models import Comment
+
+        result = Comment.objects.count()
+    elif command == "article-paths":
+        result = [path for _, path in article_paths()]
+    elif command == "churn":
+        result = churn(int(args[0]), args[1], everything="--global" in args)
     else:
         raise SystemExit(__doc__)
     print(json.dumps(result))

@@ -14,6 +14,8 @@ Public API for other code:
 - `invalidate_comments_of(article_id)`: after a write to an article's comments that sends no
   signal (QuerySet.update(), bulk deletes: erasure, purges, imports). This name stays stable;
 - `depends_on(*tags)` while rendering, and the `shows(*tags)` view decorator;
+- `remembered(key, tags, compute, timeout)`: any computed value kept until its tags change
+  (search results per normalised query);
 - `fragment`, a view decorator for uncached fragments of cached pages (`<esi:include>`, see
   fragments.py): each reader gets their own, e.g. a form's single-use token.
 
@@ -40,6 +42,7 @@ from .tags import (
     invalidate,
     is_recording,
     page_tag,
+    remembered,
     section_tag,
     shows,
     snippet_tag,
@@ -63,6 +66,7 @@ __all__ = [
     "invalidate_comments_of",
     "is_recording",
     "page_tag",
+    "remembered",
     "section_tag",
     "shows",
     "snippet_tag",

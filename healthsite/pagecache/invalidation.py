@@ -16,7 +16,12 @@ from .tags import (
 
 # Shown on pages in ways not worth tracking one by one (comment rules, routing, any image), and
 # rarely changed: a change empties the whole cache.
-SITE_WIDE_MODELS = ["articles.CommentSettings", "wagtailcore.Site", "wagtailimages.Image"]
+SITE_WIDE_MODELS = [
+    "articles.CommentSettings",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailimages.Image",
+]
 
 
 def invalidate_comments_of(article_id):
@@ -91,8 +96,9 @@ def topic_changed(sender, instance, **kwargs):
 
 
 def site_wide_change(sender, created=False, **kwargs):
-    # A new image or settings row shows nowhere until a page uses it; a new site changes routing at once.
-    if not created or sender._meta.label == "wagtailcore.Site":
+    # A new image or settings row shows nowhere until a page uses it; a new site or view
+    # restriction changes what readers reach at once.
+    if not created or sender._meta.label in {"wagtailcore.Site", "wagtailcore.PageViewRestriction"}:
         invalidate(EVERYTHING)
 
 

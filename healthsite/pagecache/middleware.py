@@ -68,7 +68,7 @@ class PageCacheMiddleware:
         query = request.GET
         request.GET = store.ReadRecordingQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
         rendered_at = time.time_ns()
-        with recording() as tags:
+        with recording(rendered_at) as tags:
             response = self.get_response(request)
         if not is_cacheable_response(response):
             return mark_personal(response)

@@ -55,6 +55,7 @@ def snippet_tag(model, pk):
 
 
 _shown = contextvars.ContextVar("pagecache_shown", default=None)
+_render_started = contextvars.ContextVar("pagecache_render_started", default=None)
 
 
 def depends_on(*tags):
@@ -85,14 +86,15 @@ def shows(*tags):
 
 
 @contextlib.contextmanager
-def recording():
-    """Collect the tags of the response rendered inside the block."""
+def recording(started):
+    """Collect the tags of the response rendered inside the block, which began at `started`."""
     shown = {EVERYTHING}
-    token = _shown.set(shown)
+    tokens = _shown.set(shown), _render_started.set(started)
     try:
         yield shown
     finally:
-        _shown.reset(token)
+        _shown.reset(tokens[0])
+        _render_started.reset(tokens[1])
 
 
 def _version_keys(tags):
@@ -140,3 +142,19 @@ def give_versions(tags, rendered_at):
     for key in keys:
         if key not in known:
             cache.add(key, rendered_at - 1, timeout=None)
+
+
+def remembered(key, tags, compute, timeout):
+    """compute()'s value, kept in the shared cache until any of `tags` changes: one get_many for
+    the value and its tags' versions on a hit."""
+    keys = _version_keys(tags)
+    found = cache.get_many([key, *keys])
+    entry = found.get(key)
+    if entry is not None and all(found.get(version, entry["at"]) < entry["at"] for version in keys):
+        return entry["value"]
+    computed_at = time.time_ns()
+    value = compute()
+    # New tags get versions from before the page around this began, so that page is fresh too.
+    give_versions(tags, min(computed_at, _render_started.get() or computed_at))
+    cache.set(key, {"at": computed_at, "value": value}, timeout=timeout)
+    return value

@@ -1,4 +1,5 @@
-"""Bulk benchmark data: `manage.py generate_bench_data --articles N --comments-per-article M`.
+"""Bulk benchmark data: `python bench/generate.py --articles N --comments-per-article M`, with the
+benchmark's environment (DJANGO_SETTINGS_MODULE, DATABASE_URL).
 
 Tops the demo section up to N articles (copies of the muscle-spasm article's body), each with M
 approved comments (a fifth of them replies), using bulk inserts: 10,000 articles and 200,000
@@ -6,19 +7,27 @@ comments take minutes, not hours. Also makes three copies of the demo article wi
 approved comments for the per-thread-size figures. Run it on a benchmark database, not a real one.
 """
 
+import argparse
 import datetime
 import json
+import sys
 import uuid
+from pathlib import Path
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand
-from django.db import connection, transaction
-from django.utils import timezone
-from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
+import django
 
-from articles.demo import load_demo_content
-from articles.models import ArticleIndexPage, ArticlePage, Comment
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402 - after django.setup()
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
+
+from articles.comments.models import Comment  # noqa: E402
+from articles.demo import load_demo_content  # noqa: E402
+from articles.models import ArticleIndexPage, ArticlePage  # noqa: E402
 
 SIZED_THREADS = (0, 50, 500)
 BATCH = 2000
@@ -30,35 +39,28 @@ VOCABULARY = (
 ).split()
 
 
-class Command(BaseCommand):
-    help = __doc__.splitlines()[0]
-
-    def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=100, help="Articles the section should hold in all.")
-        parser.add_argument("--comments-per-article", type=int, default=10)
-
-    def handle(self, *args, articles, comments_per_article, **options):
-        load_demo_content()
-        demo = ArticlePage.objects.get(slug="muscle-spasm")
-        index = ArticleIndexPage.objects.get(slug="health-a-z")
-        for size in SIZED_THREADS:
-            slug = f"bench-comments-{size}"
-            if not ArticlePage.objects.filter(slug=slug).exists():
-                [article] = create_articles(index, demo, [slug])
-                add_comments(article_ids=[article.pk], per_article=size)
-        existing = ArticlePage.objects.child_of(index).count()
-        missing = max(0, articles - existing)
-        started = timezone.now()
-        for start in range(0, missing, BATCH):
-            count = min(BATCH, missing - start)
-            slugs = [f"bench-{uuid.uuid4().hex[:12]}" for _ in range(count)]
-            created = create_articles(index, demo, slugs, body=short_body)
-            add_comments(article_ids=[a.pk for a in created], per_article=comments_per_article)
-        seconds = (timezone.now() - started).total_seconds()
-        self.stdout.write(
-            f"{ArticlePage.objects.child_of(index).count()} articles, {Comment.objects.count()} comments "
-            f"({missing} articles added in {seconds:.1f} s)."
-        )
+def generate(articles, comments_per_article):
+    load_demo_content()
+    demo = ArticlePage.objects.get(slug="muscle-spasm")
+    index = ArticleIndexPage.objects.get(slug="health-a-z")
+    for size in SIZED_THREADS:
+        slug = f"bench-comments-{size}"
+        if not ArticlePage.objects.filter(slug=slug).exists():
+            [article] = create_articles(index, demo, [slug])
+            add_comments(article_ids=[article.pk], per_article=size)
+    existing = ArticlePage.objects.child_of(index).count()
+    missing = max(0, articles - existing)
+    started = timezone.now()
+    for start in range(0, missing, BATCH):
+        count = min(BATCH, missing - start)
+        slugs = [f"bench-{uuid.uuid4().hex[:12]}" for _ in range(count)]
+        created = create_articles(index, demo, slugs, body=short_body)
+        add_comments(article_ids=[a.pk for a in created], per_article=comments_per_article)
+    seconds = (timezone.now() - started).total_seconds()
+    print(
+        f"{ArticlePage.objects.child_of(index).count()} articles, {Comment.objects.count()} comments "
+        f"({missing} articles added in {seconds:.1f} s)."
+    )
 
 
 def summary(number):
@@ -160,3 +162,11 @@ def _comment(article_id, n, start):
         ip_address="198.51.100.0/24",
         created_at=start + datetime.timedelta(minutes=n),
     )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=100, help="Articles the section should hold in all.")
+    parser.add_argument("--comments-per-article", type=int, default=10)
+    arguments = parser.parse_args()
+    generate(arguments.articles, arguments.comments_per_article)

@@ -1,0 +1,66 @@
+"""Load generation with wrk, and the form posts it sends."""
+
+import json
+import re
+import subprocess
+import tempfile
+import urllib.parse
+import urllib.request
+
+from common import OUT
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, duration, connections=32, threads=2, script=None, headers=()):
+    """Drive one URL; req/s and p50/p99 latency in ms."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+
+    def latency(percent):
+        match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
+        return round(float(match.group(1)) * UNITS[match.group(2)], 2) if match else None
+
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    figures = {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": latency(50),
+        "p99_ms": latency(99),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+    page_cache = re.search(r"page-cache hits=(\d+) misses=(\d+)", output)
+    if page_cache:  # counted by the script (bench/caching.py)
+        hits, misses = int(page_cache.group(1)), int(page_cache.group(2))
+        figures["hit_rate"] = round(hits / max(1, hits + misses), 4)
+    return figures
+
+
+def milliseconds(text):
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
+    return round(float(match.group(1)) * UNITS[match.group(2)], 2)
+
+
+def post_script(fields, cookie=""):
+    """A wrk Lua script that POSTs these form fields (with -s, wrk ignores -H headers: set them here)."""
+    body = urllib.parse.urlencode(fields, doseq=True)
+    handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, dir=OUT)
+    handle.write(
+        'wrk.method = "POST"\n'
+        f"wrk.body = {json.dumps(body)}\n"
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = {json.dumps(cookie)}\n'
+    )
+    handle.close()
+    return handle.name
+
+
+def csrf_pair(url):
+    """The CSRF cookie and form token a reader's browser gets with the checklist's first step."""
+    with urllib.request.urlopen(url) as response:
+        cookie = response.headers["Set-Cookie"].split(";", 1)[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(1)
+    return cookie, token

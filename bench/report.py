@@ -1,0 +1,59 @@
+"""The table `make bench` prints."""
+
+
+def table(results):
+    lines = [f"{'page':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'errors':>7}"]
+    for name, figures in results["pages"].items():
+        if isinstance(figures, dict):
+            queries = figures.get("queries")
+            lines.append(
+                f"{name:<40} {figures['rps']:>9.1f} {figures['p50_ms'] or 0:>8.2f} {figures['p99_ms'] or 0:>8.2f} "
+                f"{'' if queries is None else queries:>8} {figures['non_2xx']:>7}"
+            )
+        else:
+            lines.append(f"{name:<40} {', '.join(map(str, figures))}")
+    hello = results["hello"]
+    lines.append(
+        f"{'bare WSGI hello (ceiling)':<40} {hello['rps']:>9.1f} {hello['p50_ms']:>8.2f} {hello['p99_ms']:>8.2f}"
+    )
+    if results.get("wordpress", {}).get("wordpress"):
+        wp = results["wordpress"]["wordpress"]
+        lines.append(
+            f"{'WordPress 6.1, 50 comments':<40} {wp['rps']:>9.1f} {wp['p50_ms']:>8.2f} {wp['p99_ms']:>8.2f} "
+            f"{results['wordpress'].get('queries', ''):>8}"
+        )
+    for name, figures in results.get("varnish", {}).items():
+        lines.append(f"{name:<40} {figures['rps']:>9.1f} {figures['p50_ms']:>8.2f} {figures['p99_ms']:>8.2f}")
+    if results.get("signed_in"):
+        signed_in = results["signed_in"]
+        lines.append(
+            f"{'signed-in reader, article 50 comments':<40} {signed_in['rps']:>9.1f} {signed_in['p50_ms']:>8.2f} "
+            f"{signed_in['p99_ms']:>8.2f} {signed_in['queries']:>8}"
+        )
+    posting = results["posting"]
+    lines.append(
+        f"\nposting: {posting['posts']} comments from {posting['clients']} clients at {posting['posts_per_s']}/s; "
+        f"accepted {posting['accepted']}, stored {posting['stored']}, 5xx {posting['server_errors']}"
+    )
+    if results.get("growth"):
+        lines.append(
+            f"\n{'articles':>9} {'comments':>9} | {'article q':>9} {'p50':>7} | {'search q':>8} {'p50':>7} | "
+            f"{'1-client p50':>12} | {'queue q':>7} {'p50':>7}"
+        )
+        for row in results["growth"]:
+            lines.append(
+                f"{row['articles']:>9} {row['comments']:>9} | {row['article']['queries']:>9} "
+                f"{row['article']['p50_ms']:>7} | {row['search']['queries']:>8} {row['search']['p50_ms']:>7} | "
+                f"{row['search, 1 client']['p50_ms']:>12} | "
+                f"{row['moderation queue']['queries']:>7} {row['moderation queue']['p50_ms']:>7}"
+            )
+    if results.get("churn"):
+        churn = results["churn"]
+        lines.append(f"\nchurn, {churn['articles']} articles, Zipf reads from 32 clients, 1 approval/s:")
+        for mode in ("tags", "global generation"):
+            row = churn[mode]
+            lines.append(
+                f"  {mode:<18} hit rate {row.get('hit_rate', 0):.1%}, {row['rps']:.1f} req/s, p99 {row['p99_ms']} ms, "
+                f"{row.get('approved', 0)} approved, {row.get('stale', 0)} stale"
+            )
+    return "\n".join(lines)
