@@ -35,7 +35,7 @@ define ensure_packages
 	  fi; }
 endef
 
-.PHONY: run test serve bench bench-import lint db db-stop migrate demo browser pdf-libs wrk varnish clean
+.PHONY: run test serve bench bench-import lint db db-stop migrate demo browser pdf-libs wrk varnish nginx clean
 
 # The accounts are printed once, by create_demo_accounts (the last step of `demo`).
 run: pdf-libs migrate demo
@@ -79,7 +79,7 @@ serve: pdf-libs migrate $(SERVE_NEEDS)
 	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(APP_PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 
 # The benchmark suite (bench/run.py): BENCH_ARGS="--wordpress" adds WordPress in the same run.
-bench: $(VENV)/.installed db pdf-libs wrk
+bench: $(VENV)/.installed db pdf-libs wrk varnish nginx
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Importing a generated WordPress export of 10,000 posts and 200,000 comments: time and peak memory.
@@ -89,6 +89,10 @@ bench-import: $(VENV)/.installed db
 
 wrk:
 	$(call ensure_packages,command -v wrk,wrk,the benchmark)
+
+# nginx serves the cached article as a plain file: the benchmark's ceiling for a cached page.
+nginx:
+	$(call ensure_packages,command -v nginx,nginx-light,the benchmark)
 
 # The front cache (`make serve`, its tests and the benchmark), with the xkey module for tag purges.
 varnish:
