@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from articles.comments.actions import moderate
 from articles.comments.models import Comment
 from tests.articles.factories import ArticlePageFactory, CommentFactory
-from tests.test_serve import database_url, free_port
+from tests.test_serve import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -36,7 +36,7 @@ def wait_for_port(port, process):
 
 
 @pytest.fixture
-def varnish_port(transactional_db, home_page, settings, tmp_path):
+def varnish_port(transactional_db, home_page, settings, tmp_path, test_database_url):
     """gunicorn with the page cache on, and Varnish in front of it on a loopback port."""
     site_port, varnish_port = free_port(), free_port()
     purge_url = f"http://127.0.0.1:{varnish_port}/"
@@ -44,7 +44,7 @@ def varnish_port(transactional_db, home_page, settings, tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "healthsite.settings.test",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": test_database_url,
         "PAGE_CACHE_SECONDS": "300",
         "COMMENT_MIN_SECONDS": "0",
         "VARNISH_PURGE_URL": purge_url,

@@ -1,12 +1,13 @@
 import base64
 import logging
+import pickle
 
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 
-from healthsite.pagecache import local_pages
+from healthsite.pagecache.store import local_pages
 from tests.triage.conftest import SECRETS, question_answers, sign_answers
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +69,9 @@ def cached_bytes():
     with connection.cursor() as cursor:
         cursor.execute(f'SELECT cache_key, value FROM "{settings.CACHES["default"]["LOCATION"]}"')  # noqa: S608
         rows = cursor.fetchall()
-    local = b"".join(local_pages._cache.values())
-    return [key for key, _ in rows], b"".join(base64.b64decode(value) for _, value in rows) + local
+    local = b"".join(pickle.dumps(value) for _, value, _ in local_pages._items.values())
+    keys = [key for key, _ in rows] + list(local_pages._items)
+    return keys, b"".join(base64.b64decode(value) for _, value in rows) + local
 
 
 def test_no_answer_reaches_the_cache(reader, checklist, page_cache_on):
