@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from articles.models import ArticlePage, ContentPage, Person, Topic
-from healthsite.pagecache import bump_generation
+from healthsite.pagecache import EVERYTHING, invalidate
 
 from . import comments, indexes, media, pages
 from .media import Attachment
@@ -113,7 +113,7 @@ def import_export(path, *, index, media_dir=None, update=False, dry_run=False, p
         if not dry_run:
             indexes.index_pages(PAGE_MODELS, context.imported_pages)
             comments.advance_id_sequence()
-            bump_generation()
+            invalidate(EVERYTHING)
     return report
 
 
