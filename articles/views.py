@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from articles.models import ArticlePage
+from healthsite.requestargs import int_param
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -21,7 +22,7 @@ def search(request):
     if query:
         # The search backend accepts plain filters only, hence live().public() over published().
         matches = ArticlePage.objects.live().public().search(query)
-        results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = Paginator(matches, RESULTS_PER_PAGE).get_page(int_param(request.GET.get("page"), 1, min_value=1))
     return render(
         request,
         "articles/search.html",

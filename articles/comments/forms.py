@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 
 from articles.comments.models import Comment
 from healthsite.forms import ReaderForm
+from healthsite.requestargs import IdChoiceField
 
 SIGNING_NAMESPACE = "articles.comments.form"  # a salt, public by design
 
@@ -25,7 +26,7 @@ def form_token(article, now=None):
 class CommentForm(ReaderForm, forms.ModelForm):
     """The “Leave a Reply” form. Every error names the field and keeps what was typed."""
 
-    parent = forms.ModelChoiceField(
+    parent = IdChoiceField(
         queryset=Comment.objects.none(),
         required=False,
         widget=forms.HiddenInput,
