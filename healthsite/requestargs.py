@@ -1,4 +1,4 @@
-"""Integers from a request's query string or form fields, parsed in one place.
+"""Integers and form data from a request, parsed in one place.
 
 Python's `str.isdigit()` and `int()` accept far more than a reader types: superscripts (²), circled
 digits (①) and every script's decimal digits (٣), and `int()` refuses numbers past 4,300 digits.
@@ -6,8 +6,10 @@ Letting those through made database lookups fail with a 500. Here only ASCII dig
 """
 
 import re
+from urllib.parse import parse_qsl
 
 from django import forms
+from django.http import QueryDict
 
 ASCII_DIGITS = re.compile(r"[0-9]+", flags=re.ASCII)
 # PostgreSQL's bigint: anything larger cannot name a row and cannot be an offset either.
@@ -41,3 +43,17 @@ class IdChoiceField(forms.ModelChoiceField):
         if pk is None:
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(pk)
+
+
+def form_data(request):
+    """The POSTed form and whether all of it was readable UTF-8.
+
+    Django reads a body that is not valid UTF-8 as Latin-1, garbling every field; here only the
+    unreadable bytes become U+FFFD, so the reader gets their text back and can be told."""
+    if request.content_type != "application/x-www-form-urlencoded":
+        return request.POST, True
+    try:
+        parse_qsl(request.body.decode(), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        return QueryDict(request.body.decode(errors="replace")), False
+    return request.POST, True

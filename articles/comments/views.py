@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.comments.models import CommentSettings, CommentSubscription, commented_articles
+from healthsite.requestargs import form_data
 
 from . import notifications
 from .display import remember_for_reader
@@ -47,7 +48,8 @@ def post_comment(request, article_id):
     if not policy.is_open(article):
         messages.error(request, "Comments are closed on this article.")
         return HttpResponseRedirect(article.url + "#comments")
-    form = CommentForm(request.POST, article=article)
+    data, readable = form_data(request)
+    form = CommentForm(data, article=article, unreadable=not readable)
     if not form.is_valid():
         return article_with_form(request, article, form, status=400)
     try:
