@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from articles.comments.cache import comments_changed
 from articles.demo import load_demo_content
 from articles.models import ArticleIndexPage, ArticlePage, Comment
 
@@ -148,6 +149,7 @@ def add_comments(article_ids, per_article):
             reply.place_under(parent)
             replies.append(reply)
     Comment.objects.bulk_create(replies, batch_size=5000)
+    comments_changed(article_ids)
 
 
 def _comment(article_id, n, start):
