@@ -53,7 +53,8 @@ test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
 	$(VENV)/bin/pytest
 
 # Production-like: gunicorn, production settings, static files from WhiteNoise, plain HTTP on
-# loopback, and the background task worker (comment emails, search indexing) beside it.
+# loopback, and the background task worker (comment emails, search indexing) beside it, started
+# again should it ever exit (scripts/supervise.sh).
 serve: pdf-libs migrate
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
@@ -61,7 +62,7 @@ serve: pdf-libs migrate
 	@echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn and the production settings; Ctrl-C stops it."
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
-	  sh -c '$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	  sh -c 'scripts/supervise.sh $(PY) manage.py run_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 
 # The benchmark suite (bench/run.py): BENCH_ARGS="--wordpress" adds WordPress in the same run.

@@ -8,10 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
+from healthsite.health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("healthz", healthz, name="healthz"),
     path("search/", article_views.search, name="search"),
     path("comments/", include("articles.comments.urls")),
     path("feed/", LatestArticlesFeed(), name="article_feed"),

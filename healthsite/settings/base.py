@@ -157,6 +157,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get(
+    "EMAIL_FILE_PATH"
+)  # for EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -204,8 +208,12 @@ COMMENT_EMAIL_WINDOW_MINUTES = env_int("COMMENT_EMAIL_WINDOW_MINUTES", 10)
 WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_actions.publish_approved_revision"
 
 # Background tasks (emails about comments, Wagtail's search and reference indexing) go to a queue
-# in the database that `manage.py db_worker` works through. dev.py and test.py run them at once.
+# in the database that `manage.py run_worker` works through. dev.py and test.py run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still “running” after this many seconds was left by a dead worker and is run again.
+TASK_STALE_AFTER = env_int("TASK_STALE_AFTER", 15 * 60)
+# /healthz reports the worker as failing when it has not written a heartbeat for this long.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
 
 # Comments. Moderators tune the rest in the admin (Settings → Comments).
 COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)  # comments per network or email address...
