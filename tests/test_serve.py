@@ -86,3 +86,12 @@ def test_production_errors_reveal_nothing_internal(production_server):
     assert status == 404
     assert "Page not found" in html
     assert "Traceback" not in html and "settings" not in html.lower()
+
+
+def test_gunicorn_believes_x_forwarded_proto_only_when_django_does(production_server):
+    """Without TRUST_X_FORWARDED_PROTO, a forged X-Forwarded-Proto from loopback does not make the request https."""
+    request = urllib.request.Request(production_server + "/feed/", headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
+        feed = response.read().decode()
+    assert "<link>http://" in feed
+    assert "https://" not in feed

@@ -4,6 +4,7 @@ Everything that differs between machines comes from environment variables; dev.p
 test.py relax these defaults, production.py insists on what must be set.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -214,6 +215,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_STALE_AFTER = env_int("TASK_STALE_AFTER", 15 * 60)
 # /healthz reports the worker as failing when it has not written a heartbeat for this long.
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
+
+# Reverse proxies in front of the site (docs/operations.md): how many append to X-Forwarded-For,
+# and the addresses they connect from. 0 uses the connection's own address and ignores the header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_NETWORKS = env_list("TRUSTED_PROXY_NETWORKS", "127.0.0.1/32,::1/128")
+for network in TRUSTED_PROXY_NETWORKS:
+    try:
+        ipaddress.ip_network(network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXY_NETWORKS: {network!r} is not an IP address or network") from None
 
 # Comments. Moderators tune the rest in the admin (Settings → Comments).
 COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)  # comments per network or email address...
