@@ -43,7 +43,7 @@ run: pdf-libs migrate demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/) with Django's"
 	@echo "development server; Ctrl-C stops it. Setup logs are in var/log/."
 	@echo
-	@DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@PORT=$(PORT) DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
 	$(VENV)/bin/ruff check .
@@ -58,10 +58,12 @@ test: $(VENV)/.installed db browser pdf-libs $(VNU_JAR)
 serve: pdf-libs migrate
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
+	  WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}" \
 	  $(STEP) collectstatic "Collecting static files into static/" $(PY) manage.py collectstatic --noinput
 	@echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn and the production settings; Ctrl-C stops it."
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
+	  WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}" \
 	  sh -c 'scripts/supervise.sh $(PY) manage.py run_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 

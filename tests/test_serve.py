@@ -37,6 +37,7 @@ def production_server(transactional_db, home_page, tmp_path, test_database_url):
         "DATABASE_URL": test_database_url,
         "SECRET_KEY": "smoke-test-secret-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "STATIC_ROOT": str(tmp_path / "static"),
     }
     python = Path(sys.executable)
