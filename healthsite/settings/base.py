@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "articles.wordpress.middleware.WordPressIdRedirectMiddleware",
+    "healthsite.throttle.TooManyRequestsMiddleware",
 ]
 
 ROOT_URLCONF = "healthsite.urls"
@@ -226,6 +227,16 @@ for network in TRUSTED_PROXY_NETWORKS:
         ipaddress.ip_network(network, strict=False)
     except ValueError:
         raise ImproperlyConfigured(f"TRUSTED_PROXY_NETWORKS: {network!r} is not an IP address or network") from None
+
+# Limits on costly requests (healthsite/throttle.py): uses per client, and by all clients together,
+# in each window of seconds. A visit-summary PDF takes a CPU for a quarter of a second or more.
+THROTTLES = {
+    "visit-summary-pdf": {
+        "per_client": env_int("PDF_RENDERS_PER_CLIENT", 10),
+        "total": env_int("PDF_RENDERS_TOTAL", 120),
+        "window": 60,
+    },
+}
 
 # Comments. Moderators tune the rest in the admin (Settings → Comments).
 COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)  # comments per network or email address...
