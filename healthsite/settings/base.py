@@ -4,6 +4,7 @@ Everything that differs between machines comes from environment variables; dev.p
 test.py relax these defaults, production.py insists on what must be set.
 """
 
+import datetime
 import ipaddress
 import os
 from pathlib import Path
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Django's form templates, for the renderer that finds the readers' field group in templates/.
     "django.forms",
+    "axes",
     # Last, so that its post_migrate handler sees every other app's permissions.
     "healthsite",
 ]
@@ -97,7 +99,22 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "articles.wordpress.middleware.WordPressIdRedirectMiddleware",
     "healthsite.throttle.TooManyRequestsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in throttling for staff (django-axes; docs/security.md): after AXES_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair is locked out for the cool-off time, or
+# until an administrator unlocks it (Settings → Sign-in lockouts). Pairs, not usernames alone, so
+# that no one can lock an editor out by guessing at their username from elsewhere.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "healthsite.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "healthsite.staff_security.lockout_response"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "healthsite.urls"
 WSGI_APPLICATION = "healthsite.wsgi.application"
