@@ -8,9 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
+from healthsite import two_factor
 from healthsite.health import healthz
 
 urlpatterns = [
+    path("admin/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),

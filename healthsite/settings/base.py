@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     # Django's form templates, for the renderer that finds the readers' field group in templates/.
     "django.forms",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Last, so that its post_migrate handler sees every other app's permissions.
     "healthsite",
 ]
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "healthsite.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -115,6 +119,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "healthsite.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "healthsite.staff_security.lockout_response"
 AXES_VERBOSE = False
+# Two-factor authentication (django-otp): the name authenticator apps show for this site.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Health Guide")
 
 ROOT_URLCONF = "healthsite.urls"
 WSGI_APPLICATION = "healthsite.wsgi.application"
