@@ -23,3 +23,14 @@ class StaffSecuritySettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "staff security"
+
+
+class ThrottleCount(models.Model):
+    """How often a client, or everyone, used a rate-limited view in the current window (healthsite/throttle.py)."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    window_start = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -2,19 +2,32 @@
 
     throttle(request, "visit-summary-pdf")   # before the costly work; raises TooManyRequests
 
-Each name's limits are in settings.THROTTLES. Uses are counted in the shared cache, in fixed
-windows, so every worker process sees the same counts. The client is its address (an IPv6
-address by its /64, which one home usually has to itself)."""
+Each name's limits are in settings.THROTTLES. Uses are counted in PostgreSQL, in fixed windows,
+by one statement that also forgets finished windows: every worker process sees the same counts,
+counting stays atomic under load, and a client's address is kept no longer than its window.
+The client is its address (an IPv6 address by its /64, which one home usually has to itself)."""
 
 import ipaddress
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
 from healthsite.clientip import client_ip
+from healthsite.models import ThrottleCount
+
+COUNT = """
+WITH forgotten AS (
+    DELETE FROM {table} WHERE window_start < %(start)s AND key NOT IN (%(client)s, %(total)s)
+)
+INSERT INTO {table} (key, window_start, count) VALUES (%(client)s, %(start)s, 1), (%(total)s, %(start)s, 1)
+ON CONFLICT (key) DO UPDATE SET
+    count = CASE WHEN {table}.window_start = EXCLUDED.window_start THEN {table}.count + 1 ELSE 1 END,
+    window_start = EXCLUDED.window_start
+RETURNING key, count
+"""
 
 
 class TooManyRequests(Exception):
@@ -33,25 +46,20 @@ def client_key(request):
     return str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
 
 
-def _count(key, window):
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, timeout=window + 1)
-        return 1
-
-
 def throttle(request, name):
     """Count one use of `name` by this request's client; raise TooManyRequests past a limit."""
     rule = settings.THROTTLES[name]
     window = rule["window"]
     now = time.time()
     start = int(now // window) * window
+    keys = {"client": f"{name}:client:{client_key(request)}"[:200], "total": f"{name}:total"}
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT.format(table=ThrottleCount._meta.db_table), {"start": start, **keys})
+        counts = dict(cursor.fetchall())
     retry_after = max(1, round(start + window - now))
-    if _count(f"throttle:{name}:{start}:client:{client_key(request)}", window) > rule["per_client"]:
+    if counts[keys["client"]] > rule["per_client"]:
         raise TooManyRequests(name, retry_after, everyone=False)
-    if _count(f"throttle:{name}:{start}:total", window) > rule["total"]:
+    if counts[keys["total"]] > rule["total"]:
         raise TooManyRequests(name, retry_after, everyone=True)
 
 

@@ -2,7 +2,6 @@
 many a minute, and past that gets a clear 429 page instead of slowing the site for all."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.triage.conftest import Reader, question_answers, sign_answers
 
@@ -12,7 +11,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def small_limits(settings):
     settings.THROTTLES = {"visit-summary-pdf": {"per_client": 2, "total": 3, "window": 60}}
-    cache.clear()
 
 
 def reader_at_outcome(client, checklist, address):
