@@ -15,6 +15,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from healthsite.forms import ReaderForm
 from healthsite.models import StaffSecuritySettings
 
 ADMIN_PREFIX = "/admin/"
@@ -45,7 +46,7 @@ class TwoFactorRequiredMiddleware:
         return self.get_response(request)
 
 
-class CodeForm(forms.Form):
+class CodeForm(ReaderForm, forms.Form):
     code = forms.CharField(
         label="6-digit code from your authenticator app",
         max_length=6,
