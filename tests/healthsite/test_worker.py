@@ -19,7 +19,6 @@ from articles.comments import tasks
 from articles.comments.models import CommentSubscription
 from healthsite.worker import HEARTBEAT_KEY, beat, recover_stale_tasks, seconds_since_beat
 from tests.articles.factories import CommentFactory
-from tests.test_serve import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_CLUSTER_SOCKETS = ROOT / "var" / "postgres" / "run"
@@ -85,13 +84,13 @@ def wait_for(condition, timeout):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_email_queued_after_a_database_restart_is_sent(database_queue, article, tmp_path):
+def test_an_email_queued_after_a_database_restart_is_sent(database_queue, article, tmp_path, test_database_url):
     """PostgreSQL restarts under the running worker: it keeps going and sends the email queued afterwards."""
     mail = tmp_path / "mail"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": test_database_url,
         "SECRET_KEY": "worker-test-secret-" + "x" * 40,
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
