@@ -129,6 +129,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
     "DATABASE_URL": UNREACHABLE,
     "SECRET_KEY": GOOD_SECRET,
+    "WAGTAILADMIN_BASE_URL": "https://health.example.org",
 }
 
 
