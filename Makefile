@@ -43,7 +43,7 @@ run: pdf-libs migrate demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/) with Django's"
 	@echo "development server; Ctrl-C stops it. Setup logs are in var/log/."
 	@echo
-	@DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@PORT=$(PORT) DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed db browser pdf-libs varnish $(VNU_JAR)
 	$(VENV)/bin/ruff check .
@@ -54,14 +54,15 @@ test: $(VENV)/.installed db browser pdf-libs varnish $(VNU_JAR)
 
 # Production-like: Varnish on $(PORT) in front of gunicorn (VARNISH=0 leaves it out: gunicorn
 # then listens on $(PORT) itself), production settings, static files from WhiteNoise, plain HTTP
-# on loopback, and the background task worker (comment emails, search indexing) beside it.
-# Ctrl-C stops all three.
+# on loopback, and the background task worker (comment emails, search indexing) beside it, started
+# again should it ever exit (scripts/supervise.sh). Ctrl-C stops all three.
 VARNISH ?= 1
 ifeq ($(VARNISH),1)
 APP_PORT := $(shell expr $(PORT) + 1)
 SERVE_NEEDS := varnish
 START_VARNISH := $(PY) scripts/varnish.py $(PORT) $(APP_PORT) & varnish=$$!;
-SERVE_ENV := VARNISH_PURGE_URL=http://127.0.0.1:$(PORT)/
+# Varnish adds the reader's address to X-Forwarded-For: trust that one hop, no more.
+SERVE_ENV := VARNISH_PURGE_URL=http://127.0.0.1:$(PORT)/ TRUSTED_PROXY_COUNT=1
 SERVING := Varnish in front of gunicorn
 else
 APP_PORT := $(PORT)
@@ -71,11 +72,13 @@ endif
 serve: pdf-libs migrate $(SERVE_NEEDS)
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
+	  WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}" \
 	  $(STEP) collectstatic "Collecting static files into static/" $(PY) manage.py collectstatic --noinput
 	@echo "Serving http://127.0.0.1:$(PORT)/ with $(SERVING) and the production settings; Ctrl-C stops it."
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false $(SERVE_ENV) \
-	  sh -c '$(PY) manage.py db_worker & worker=$$!; $(START_VARNISH) trap "kill $$worker $$varnish 2>/dev/null" EXIT INT TERM; \
+	  WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}" \
+	  sh -c 'scripts/supervise.sh $(PY) manage.py run_worker & worker=$$!; $(START_VARNISH) trap "kill $$worker $$varnish 2>/dev/null" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(APP_PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 
 # The benchmark suite (bench/run.py): BENCH_ARGS="--wordpress" adds WordPress in the same run.

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from articles.models import ArticlePage
 from healthsite.pagecache import SEARCH, remembered
+from healthsite.requestargs import int_param
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -22,7 +23,7 @@ def search(request):
     query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        results = search_results(query, request.GET.get("page"))
+        results = search_results(query, int_param(request.GET.get("page"), 1, min_value=1))
     return render(
         request,
         "articles/search.html",

@@ -60,6 +60,7 @@ def environment(database_url, page_cache):
         "DATABASE_URL": database_url,
         "SECRET_KEY": SECRET_KEY,
         "SECURE_SSL_REDIRECT": "false",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "STATIC_ROOT": str(OUT / "static"),
         "PAGE_CACHE_SECONDS": "300" if page_cache else "0",

@@ -25,6 +25,7 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
+from articles.comments.cache import comments_changed  # noqa: E402
 from articles.comments.models import Comment  # noqa: E402
 from articles.demo import load_demo_content  # noqa: E402
 from articles.models import ArticleIndexPage, ArticlePage  # noqa: E402
@@ -150,6 +151,7 @@ def add_comments(article_ids, per_article):
             reply.place_under(parent)
             replies.append(reply)
     Comment.objects.bulk_create(replies, batch_size=5000)
+    comments_changed(article_ids)
 
 
 def _comment(article_id, n, start):

@@ -8,11 +8,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
+from healthsite import two_factor
+from healthsite.health import healthz
 from healthsite.pagecache import FEED, SEARCH, SITEMAP, shows
 
 urlpatterns = [
+    path("admin/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("healthz", healthz, name="healthz"),
     path("search/", shows(SEARCH)(article_views.search), name="search"),
     path("comments/", include("articles.comments.urls")),
     path("feed/", shows(FEED)(LatestArticlesFeed()), name="article_feed"),
@@ -30,3 +35,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "healthsite.security.server_error"

@@ -37,6 +37,7 @@ def production_server(transactional_db, home_page, tmp_path, test_database_url):
         "DATABASE_URL": test_database_url,
         "SECRET_KEY": "smoke-test-secret-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "STATIC_ROOT": str(tmp_path / "static"),
     }
     python = Path(sys.executable)
@@ -86,3 +87,12 @@ def test_production_errors_reveal_nothing_internal(production_server):
     assert status == 404
     assert "Page not found" in html
     assert "Traceback" not in html and "settings" not in html.lower()
+
+
+def test_gunicorn_believes_x_forwarded_proto_only_when_django_does(production_server):
+    """Without TRUST_X_FORWARDED_PROTO, a forged X-Forwarded-Proto from loopback does not make the request https."""
+    request = urllib.request.Request(production_server + "/feed/", headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
+        feed = response.read().decode()
+    assert "<link>http://" in feed
+    assert "https://" not in feed

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from healthsite.throttle import throttle
 from triage.pdf import visit_summary_pdf
 from triage.visit import Checklist, InvalidState, dump_state, load_state, summarise
 
@@ -74,6 +75,7 @@ def serve_checklist(request, page):
         page.record_outcome(summary.level)
         return _render(request, checklist, "triage/steps/outcome.html", answers, summary=summary)
     if action == PDF:
+        throttle(request, "visit-summary-pdf")
         response = HttpResponse(visit_summary_pdf(summary, request.POST.get("paper")), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="visit-summary.pdf"'
         add_never_cache_headers(response)

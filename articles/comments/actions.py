@@ -7,6 +7,7 @@ from wagtail.log_actions import log
 from articles.comments.models import Comment
 
 from . import tasks
+from .cache import comments_changed
 
 # Action name -> (status it sets, past tense for messages and the audit log).
 STATUS_ACTIONS = {
@@ -43,7 +44,7 @@ def moderate(comments, action, user):
     """Apply a status action to the comments; returns how many changed."""
     status, _ = STATUS_ACTIONS[action]
     now = timezone.now()
-    changed = 0
+    changed = []
     for comment in comments:
         if comment.status == status:
             continue
@@ -53,19 +54,21 @@ def moderate(comments, action, user):
         log(instance=comment, action=f"articles.comment.{action}", user=user)
         if newly_approved and comment.parent_id:
             transaction.on_commit(lambda pk=comment.pk: tasks.notify_subscribers.enqueue(pk))
-        changed += 1
-    return changed
+        changed.append(comment)
+    comments_changed(comment.article_id for comment in changed)
+    return len(changed)
 
 
 @transaction.atomic
 def delete_permanently(comments, user):
     """Delete the comments (and their replies), logging each one first while it still exists."""
-    count = 0
+    deleted = []
     for comment in comments:
         log(instance=comment, action="wagtail.delete", user=user, deleted=True)
         comment.delete()
-        count += 1
-    return count
+        deleted.append(comment)
+    comments_changed(comment.article_id for comment in deleted)
+    return len(deleted)
 
 
 def mark_edited(comment, user):

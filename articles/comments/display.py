@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from articles.comments.models import Comment, CommentSettings
+from healthsite.requestargs import int_param
 
 from .forms import CommentForm
 from .moderation import CommentPolicy
@@ -69,11 +70,11 @@ def comment_section(article, request, form=None):
 
 
 def _reply_target(article, request):
-    reply_to = request.GET.get("replyto", "")
-    return int(reply_to) if reply_to.isdigit() else None
+    return int_param(request.GET.get("replyto"), min_value=1)
 
 
 def _replying_to(article, parent_id):
-    if not str(parent_id or "").isdigit():
+    parent_id = int_param(str(parent_id or ""), min_value=1)
+    if parent_id is None:
         return None
     return Comment.objects.approved().filter(article=article, pk=parent_id).first()

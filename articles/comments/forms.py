@@ -1,6 +1,5 @@
 import secrets
 import time
-import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -10,13 +9,23 @@ from django.core.validators import URLValidator
 
 from articles.comments.models import Comment
 from healthsite.forms import ReaderForm
+from healthsite.requestargs import IdChoiceField
+
+from .text import (
+    comparable,
+    has_hidden_characters,
+    has_visible_character,
+    normalised_body,
+    normalised_name,
+    unified_newlines,
+    without_control_characters,
+)
 
 SIGNING_NAMESPACE = "articles.comments.form"  # a salt, public by design
-
-
-def without_control_characters(text, keep=""):
-    """Drop control characters (they cannot be stored or shown), keeping any listed in `keep`."""
-    return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
+UNREADABLE = (
+    "Part of what your browser sent was not readable text and is shown as �. "
+    "Please check your comment and send it again."
+)
 
 
 def form_token(article_id, now=None):
@@ -33,10 +42,28 @@ def use_up(token):
     return cache.add(f"comments:used-token:{token['id']}", True, timeout=settings.COMMENT_MAX_FORM_AGE + 60)
 
 
+class CommentTextField(forms.CharField):
+    """The comment box, measured as the browser's maxlength measures it: a line break is one character."""
+
+    def to_python(self, value):
+        return unified_newlines(super().to_python(value))
+
+
+class WebsiteField(forms.URLField):
+    """An http(s) address, checked once (URLField's own validator would repeat every error)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+    def to_python(self, value):
+        if has_hidden_characters(str(value or "").strip()):
+            raise forms.ValidationError("Enter the web address without spaces or hidden characters", code="hidden")
+        return super().to_python(value)
+
+
 class CommentForm(ReaderForm, forms.ModelForm):
     """The “Leave a Reply” form. Every error names the field and keeps what was typed."""
 
-    parent = forms.ModelChoiceField(
+    parent = IdChoiceField(
         queryset=Comment.objects.none(),
         required=False,
         widget=forms.HiddenInput,
@@ -44,12 +71,14 @@ class CommentForm(ReaderForm, forms.ModelForm):
             "invalid_choice": "The comment you replied to is no longer available. Your text is kept below."
         },
     )
-    website = forms.URLField(
+    website = WebsiteField(
         required=False,
         max_length=200,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
-        error_messages={"invalid": "Enter a web address that starts with http:// or https://"},
+        error_messages={
+            "invalid": "Enter a web address that starts with http:// or https://",
+            "max_length": "Keep your web address to 200 characters or fewer",
+        },
     )
     notify = forms.BooleanField(
         label="Notify me of replies by email", required=False, help_text="We will email you to confirm first."
@@ -70,14 +99,17 @@ class CommentForm(ReaderForm, forms.ModelForm):
             "email": {
                 "required": "Enter your email address",
                 "invalid": "Enter an email address like name@example.com",
+                "max_length": "Keep your email address to 254 characters or fewer",
             },
             "body": {"required": "Write your comment", "max_length": "Keep your comment to 5,000 characters or fewer"},
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+        field_classes = {"body": CommentTextField}
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, unreadable=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
+        self.unreadable = unreadable
         self.fields["parent"].queryset = Comment.objects.approved().filter(article=article)
         self.fields["name"].widget.attrs.update(autocomplete="name")
         self.fields["email"].widget.attrs.update(autocomplete="email")
@@ -87,14 +119,17 @@ class CommentForm(ReaderForm, forms.ModelForm):
             self.initial["token"] = form_token(article.pk)
 
     def clean_name(self):
-        return without_control_characters(self.cleaned_data["name"]).strip()
+        name = normalised_name(self.cleaned_data["name"])
+        if not has_visible_character(name):
+            raise forms.ValidationError("Enter your name in letters we can show: this one has none")
+        return name
 
     def clean_email(self):
         return without_control_characters(self.cleaned_data["email"]).strip()
 
     def clean_body(self):
-        body = without_control_characters(self.cleaned_data["body"], keep="\n\t").replace("\r", "").strip()
-        if not body:
+        body = normalised_body(self.cleaned_data["body"])
+        if not has_visible_character(body):
             raise forms.ValidationError("Write your comment")
         return body
 
@@ -133,19 +168,21 @@ class CommentForm(ReaderForm, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.unreadable:
+            raise forms.ValidationError(UNREADABLE, code="unreadable")
         if self.errors:
             # The reader has something to fix and will send again: timing tells nothing yet.
             return cleaned
         self.check_timing(cleaned["token"])
         email, body = cleaned.get("email"), cleaned.get("body")
         if email and body:
-            duplicate = (
-                Comment.objects.filter(article=self.article, body=body)
+            earlier = (
+                Comment.objects.filter(article=self.article)
                 .by_email(email)
                 .exclude(status=Comment.Status.TRASH)
-                .exists()
+                .values_list("body", flat=True)
             )
-            if duplicate:
+            if comparable(body) in {comparable(text) for text in earlier}:
                 raise forms.ValidationError("You have already posted this comment.", code="duplicate")
         if not use_up(cleaned["token"]):
             raise forms.ValidationError("This form was already sent. Your comment is kept: please send it again.")

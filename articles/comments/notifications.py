@@ -17,6 +17,8 @@ from articles.comments.models import MODERATE_PERMISSION, Comment, CommentSettin
 
 SIGNING_NAMESPACE = "articles.comments.subscription"  # a salt, public by design
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
+# Every reply email carries a fresh link, so an old one can expire without stranding anyone.
+UNSUBSCRIBE_MAX_AGE = datetime.timedelta(days=90)
 
 
 def subscription_token(subscription, purpose):

@@ -5,10 +5,11 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from articles.comments.models import Comment, CommentSubscription
+from healthsite.clientip import client_ip
 
 from . import ratelimit, tasks
 from .moderation import CommentPolicy
-from .network import client_address, minimised_network
+from .network import minimised_network
 from .spam import Submission, spam_checker
 
 
@@ -21,7 +22,7 @@ class RateLimited(Exception):
 def submit_comment(form, request, policy: CommentPolicy):
     """Screen and store a reader's comment. Raises RateLimited when they have posted too often."""
     data = form.cleaned_data
-    address = client_address(request)
+    address = client_ip(request)
     network = minimised_network(address)
     submission = Submission(
         name=data["name"],

@@ -10,6 +10,8 @@ from wagtail.models import ModelLogEntry
 
 from articles.comments.models import Comment, CommentSubscription
 
+from .cache import comments_changed
+
 SPAM_AND_TRASH_KEPT = datetime.timedelta(days=30)
 UNCONFIRMED_SUBSCRIPTIONS_KEPT = datetime.timedelta(days=7)
 ANONYMOUS = "Anonymous"
@@ -68,6 +70,7 @@ def erase(email, *, mode="anonymise", user=None):
     for comment in comments:
         comment.name = ANONYMOUS
         log(instance=comment, action="articles.comment.erase", user=user, data={"mode": mode}, deleted=mode == "remove")
+    comments_changed(comment.article_id for comment in comments)
     return {"comments": len(comments), "mode": verb, "subscriptions": deleted.get(CommentSubscription._meta.label, 0)}
 
 
@@ -90,7 +93,9 @@ def purge(now=None):
         if not answered:
             break
         doomed -= answered
-    _, comments = Comment.objects.filter(pk__in=doomed).delete()
+    doomed_comments = Comment.objects.filter(pk__in=doomed)
+    comments_changed(doomed_comments.values_list("article_id", flat=True))
+    _, comments = doomed_comments.delete()
     subscriptions, _ = (
         CommentSubscription.objects.unconfirmed().filter(created_at__lt=now - UNCONFIRMED_SUBSCRIPTIONS_KEPT).delete()
     )

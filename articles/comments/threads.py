@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Subquery
 
 from articles.comments.models import Comment
+from healthsite.requestargs import int_param
 
 MAX_PAGE_NUMBER = 10**6
 
@@ -62,8 +63,7 @@ def thread_page(article, *, page_number, per_page, max_depth, reader_comment_ids
 def page_number_from(value):
     """A page number from the address; anything odd is page 1, anything huge the last page
     (PostgreSQL cannot take an offset past a 64-bit integer)."""
-    text = str(value or "")
-    return min(int(text), MAX_PAGE_NUMBER) if text.isdigit() and int(text) > 0 else 1
+    return int_param(value, 1, min_value=1, max_value=MAX_PAGE_NUMBER)
 
 
 def _page_of_threads(on_article, roots, visible, number, per_page):

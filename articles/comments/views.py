@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles.comments.models import CommentSettings, CommentSubscription, commented_articles
 from healthsite.outage import keeps_the_post_when_the_database_is_down
 from healthsite.pagecache import fragment
+from healthsite.requestargs import form_data
 
 from . import notifications
 from .display import remember_for_reader
@@ -50,7 +51,8 @@ def post_comment(request, article_id):
     if not policy.is_open(article):
         messages.error(request, "Comments are closed on this article.")
         return HttpResponseRedirect(article.url + "#comments")
-    form = CommentForm(request.POST, article=article)
+    data, readable = form_data(request)
+    form = CommentForm(data, article=article, unreadable=not readable)
     if not form.is_valid():
         return article_with_form(request, article, form, status=400)
     try:
@@ -95,16 +97,24 @@ def confirm_subscription(request, token):
     )
 
 
-# Mail clients send the one-click unsubscribe (RFC 8058) as a POST without a CSRF token.
+# Mail scanners open every link in an email: a GET only asks. The reader's button, and a mail
+# client's one-click unsubscribe (RFC 8058, “List-Unsubscribe=One-Click”), POST without a CSRF
+# token; the signed, expiring token in the address is what authorises them.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    subscription_id = notifications.token_subscription_id(token, "unsubscribe")
-    if subscription_id is not None:
+    subscription_id = notifications.token_subscription_id(
+        token, "unsubscribe", max_age=notifications.UNSUBSCRIBE_MAX_AGE
+    )
+    if subscription_id is not None and request.method == "POST":
         CommentSubscription.objects.filter(pk=subscription_id).delete()
     return render(
         request,
         "articles/comments/unsubscribed.html",
-        {"valid": subscription_id is not None},
+        {
+            "valid": subscription_id is not None,
+            "done": request.method == "POST",
+            "days": notifications.UNSUBSCRIBE_MAX_AGE.days,
+        },
         status=200 if subscription_id is not None else 400,
     )

@@ -25,6 +25,7 @@ from articles.comments.models import Comment
 from articles.content import duplicate_anchors, heading_level_jump, reading_minutes, table_of_contents
 from articles.structured_data import article_structured_data
 from healthsite import pagecache
+from healthsite.requestargs import int_param
 from healthsite.review import MedicallyReviewed
 from healthsite.routing import SingleQueryViewRestrictions, SpecificChildRouting
 
@@ -124,7 +125,9 @@ class ArticleIndexPage(SpecificChildRouting, Page):
         context["topics"] = topics
         pagecache.depends_on(pagecache.TOPICS)
         context["current_topic"] = topic
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+            int_param(request.GET.get("page"), 1, min_value=1)
+        )
         return context
 
 

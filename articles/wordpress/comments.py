@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from lxml import html as lxml_html
 
+from articles.comments.cache import comments_changed
 from articles.comments.models import Comment
 from articles.comments.network import minimised_network
 
@@ -122,6 +123,8 @@ def import_comments(item, page, context):
         Comment.objects.bulk_update(
             changed, ["parent", "thread", "depth", "name", "email", "website", "body", "status", "ip_address"]
         )
+    if created or changed:
+        comments_changed([page.pk])  # bulk writes send no signal: the cached article must go
     content_type = ContentType.objects.get_for_model(Comment)
     ImportedItem.objects.bulk_create(
         [

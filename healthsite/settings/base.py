@@ -4,11 +4,14 @@ Everything that differs between machines comes from environment variables; dev.p
 test.py relax these defaults, production.py insists on what must be set.
 """
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import quote
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -75,6 +78,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Django's form templates, for the renderer that finds the readers' field group in templates/.
     "django.forms",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Last, so that its post_migrate handler sees every other app's permissions.
     "healthsite",
 ]
@@ -82,17 +88,39 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages get the headers too.
+    "healthsite.security.SecurityHeadersMiddleware",
     # Early, so a cached page skips sessions, authentication and the page tree entirely.
     "healthsite.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "healthsite.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "articles.wordpress.middleware.WordPressIdRedirectMiddleware",
+    "healthsite.throttle.TooManyRequestsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in throttling for staff (django-axes; docs/security.md): after AXES_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair is locked out for the cool-off time, or
+# until an administrator unlocks it (Settings → Sign-in lockouts). Pairs, not usernames alone, so
+# that no one can lock an editor out by guessing at their username from elsewhere.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "healthsite.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "healthsite.staff_security.lockout_response"
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp): the name authenticator apps show for this site.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Health Guide")
 
 ROOT_URLCONF = "healthsite.urls"
 WSGI_APPLICATION = "healthsite.wsgi.application"
@@ -172,6 +200,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get(
+    "EMAIL_FILE_PATH"
+)  # for EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -183,6 +215,48 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; docs/security.md). The public site runs only its own
+# scripts and styles, plus inline ones carrying this response's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin writes inline scripts and styles into its templates and previews pages in frames.
+ADMIN_URL_PREFIXES = ("/admin/",)
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Powerful browser features no page here uses: refused, also to anything a page embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
+# The admin shows initials instead of sending every editor's email address to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask wagtail.org for new releases from editors' browsers (upgrades are planned here).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -205,7 +279,8 @@ LOGGING = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Health Guide")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address links in emails start with, e.g. https://health.example.org. Production requires it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 # English stemming, so "cramp" also finds "cramps" and "cramping".
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
@@ -219,8 +294,32 @@ COMMENT_EMAIL_WINDOW_MINUTES = env_int("COMMENT_EMAIL_WINDOW_MINUTES", 10)
 WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_actions.publish_approved_revision"
 
 # Background tasks (emails about comments, Wagtail's search and reference indexing) go to a queue
-# in the database that `manage.py db_worker` works through. dev.py and test.py run them at once.
+# in the database that `manage.py run_worker` works through. dev.py and test.py run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still “running” after this many seconds was left by a dead worker and is run again.
+TASK_STALE_AFTER = env_int("TASK_STALE_AFTER", 15 * 60)
+# /healthz reports the worker as failing when it has not written a heartbeat for this long.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
+
+# Reverse proxies in front of the site (docs/operations.md): how many append to X-Forwarded-For,
+# and the addresses they connect from. 0 uses the connection's own address and ignores the header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_NETWORKS = env_list("TRUSTED_PROXY_NETWORKS", "127.0.0.1/32,::1/128")
+for network in TRUSTED_PROXY_NETWORKS:
+    try:
+        ipaddress.ip_network(network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXY_NETWORKS: {network!r} is not an IP address or network") from None
+
+# Limits on costly requests (healthsite/throttle.py): uses per client, and by all clients together,
+# in each window of seconds. A visit-summary PDF takes a CPU for a quarter of a second or more.
+THROTTLES = {
+    "visit-summary-pdf": {
+        "per_client": env_int("PDF_RENDERS_PER_CLIENT", 10),
+        "total": env_int("PDF_RENDERS_TOTAL", 120),
+        "window": 60,
+    },
+}
 
 # Comments. Moderators tune the rest in the admin (Settings → Comments).
 COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)  # comments per network or email address...

@@ -19,6 +19,8 @@ def _dev_secret_key():
 
 
 SECRET_KEY = SECRET_KEY or _dev_secret_key()  # noqa: F405
+# Links in emails point at the server `make run` started, on whatever PORT it was given.
+WAGTAILADMIN_BASE_URL = WAGTAILADMIN_BASE_URL or f"http://127.0.0.1:{env_int('PORT', 8000)}"  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STATIC_ROOT = None  # runserver serves from the apps; `make serve` collects into static/

@@ -13,6 +13,11 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY is not set: production needs a long random secret key")
 if DEBUG:  # noqa: F405
     raise ImproperlyConfigured("DEBUG is on: production must run with DEBUG=false")
+if not WAGTAILADMIN_BASE_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL is not set: production needs the site's public address for links in emails, "
+        "e.g. https://health.example.org"
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)

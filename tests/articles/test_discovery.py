@@ -145,3 +145,13 @@ def test_missing_page_is_a_friendly_404(client, home_page):
     assert response.status_code == 404
     assert "Page not found" in response.text
     assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("page", ["٢", "²", "2.0", "9" * 5000])
+def test_listing_and_search_page_numbers_are_plain_digits_only(client, article_index, page):
+    """A page number in another script or shape is not a page number: the first page, or the last if huge."""
+    for n in range(13):
+        ArticlePageFactory(parent=article_index, title=f"Cramp {n:02}")
+    expected = "Page 2 of 2" if page.startswith("9") else "Page 1 of 2"
+    assert expected in client.get(article_index.url, {"page": page}).text
+    assert expected in client.get("/search/", {"q": "cramp", "page": page}).text

@@ -15,7 +15,7 @@ UNREACHABLE = "postgres://nobody@127.0.0.1:1/nothing"
 
 def clean_environment(env):
     """This process's environment without the variables the settings read, plus `env`."""
-    ignored = {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    ignored = {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "WAGTAILADMIN_BASE_URL", "PORT"}
     return {name: value for name, value in os.environ.items() if name not in ignored} | env
 
 
@@ -64,6 +64,24 @@ def test_production_refuses_to_start_without_database_url():
     assert_one_line_error(result, "DATABASE_URL")
 
 
+def test_production_refuses_to_start_without_a_base_url():
+    """Links in emails need the public address: production will not guess it."""
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="healthsite.settings.production",
+        DATABASE_URL=UNREACHABLE,
+        SECRET_KEY=GOOD_SECRET,
+    )
+    assert_one_line_error(result, "WAGTAILADMIN_BASE_URL")
+
+
+def test_development_email_links_follow_the_port_served(tmp_path):
+    """Under `make run PORT=8123`, links in emails point at port 8123, not 8000."""
+    shell = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
+    result = manage("shell", "-c", shell, DJANGO_SETTINGS_MODULE="healthsite.settings.dev", PORT="8123")
+    assert result.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8123"
+
+
 def test_a_non_postgres_database_url_is_refused():
     """The site runs on PostgreSQL only."""
     result = manage("check", DATABASE_URL="sqlite:///db.sqlite3")
@@ -87,6 +105,7 @@ def test_deploy_check_is_clean_with_production_variables():
         DATABASE_URL=UNREACHABLE,
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="health.example.org",
+        WAGTAILADMIN_BASE_URL="https://health.example.org",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
@@ -110,6 +129,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
     "DATABASE_URL": UNREACHABLE,
     "SECRET_KEY": GOOD_SECRET,
+    "WAGTAILADMIN_BASE_URL": "https://health.example.org",
 }
 
 

@@ -164,7 +164,7 @@ def test_article_queries_do_not_grow_with_comments(client, article_index):
     assert queries(large) == queries(small)
 
 
-@pytest.mark.parametrize("page", ["99999999999999999999999", "0", "-3", "two", "\x00"])
+@pytest.mark.parametrize("page", ["99999999999999999999999", "9" * 5000, "0", "-3", "two", "\x00", "²", "₀", "①", "٣"])
 def test_odd_comment_page_numbers_show_a_page_not_an_error(client, article, page):
     """A mistyped or huge comments page number shows the first or last page, never a 500."""
     CommentFactory(article=article, name="Only")
@@ -185,3 +185,12 @@ def test_a_comment_shows_when_it_was_posted_and_how_long_ago(client, article, se
     assert time["datetime"] == f"{local:%Y-%m-%dT%H:%M:%S%z}"
     assert time.get_text() == f"{local.day} {local:%B %Y} at {local:%H:%M}"
     assert shown.find(class_="comment__age").get_text() == "(3\xa0days, 2\xa0hours ago)"
+
+
+@pytest.mark.parametrize("reply_to", ["²", "⁰", "₀", "①", "٣", "9" * 5000, "-1"])
+def test_odd_reply_targets_show_the_plain_form(client, article, reply_to):
+    """A reply link with a number no one typed shows the article with an ordinary comment form."""
+    CommentFactory(article=article, name="Only")
+    response = client.get(article.url, {"replyto": reply_to})
+    assert response.status_code == 200
+    assert "Leave a Reply" in response.text

@@ -5,6 +5,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.urls import reverse
 from wagtail.models import Site
@@ -207,19 +208,25 @@ def test_pending_reply_sends_nothing(confirmed_subscription, django_capture_on_c
     assert mail.outbox == []
 
 
-@pytest.mark.parametrize("method", ["get", "post"])
-def test_unsubscribe_link_stops_reply_emails(client, confirmed_subscription, approve, method):
-    """Opening the unsubscribe link, or a mail client's one-click POST, ends the emails."""
+@pytest.mark.parametrize("one_click", [True, False])
+def test_unsubscribe_link_asks_then_stops_reply_emails(client, confirmed_subscription, approve, one_click):
+    """Opening the link only asks (mail scanners open links); the button, or a mail client's
+    RFC 8058 one-click POST, ends the emails."""
     comment = confirmed_subscription.comment
     approve(CommentFactory.reply_to(comment, status="pending"))
     [message] = mail.outbox
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe_path = link_in(message, "/comments/replies/stop/")
 
     client.handler.enforce_csrf_checks = True  # a mail client's one-click POST carries no CSRF token
-    if method == "post":
-        response = client.post(unsubscribe_path, {"List-Unsubscribe": "One-Click"})
-    else:
-        response = client.get(unsubscribe_path)
+    if not one_click:
+        page = client.get(unsubscribe_path)
+        assert page.status_code == 200
+        assert "Stop reply emails?" in page.text
+        assert CommentSubscription.objects.filter(pk=confirmed_subscription.pk).exists()
+        form = BeautifulSoup(page.text, "html.parser").select_one("main form")
+        assert form["method"] == "post" and form.find("button").get_text() == "Stop emails about replies"
+    response = client.post(unsubscribe_path, {"List-Unsubscribe": "One-Click"} if one_click else {})
     assert response.status_code == 200
     assert "You are unsubscribed" in response.text
     assert not CommentSubscription.objects.filter(pk=confirmed_subscription.pk).exists()
@@ -227,7 +234,19 @@ def test_unsubscribe_link_stops_reply_emails(client, confirmed_subscription, app
     mail.outbox.clear()
     approve(CommentFactory.reply_to(comment, status="pending"))
     assert mail.outbox == []
-    assert client.get(unsubscribe_path).status_code == 200  # a second click is harmless
+    assert client.post(unsubscribe_path).status_code == 200  # a second click is harmless
+
+
+def test_unsubscribe_links_expire(client, confirmed_subscription, monkeypatch):
+    """A link older than its documented lifetime is refused and unsubscribes no one."""
+    long_ago = time.time() - notifications.UNSUBSCRIBE_MAX_AGE.total_seconds() - 86400
+    with monkeypatch.context() as patch:
+        patch.setattr(signing.time, "time", lambda: long_ago)
+        token = notifications.subscription_token(confirmed_subscription, "unsubscribe")
+    response = client.post(reverse("comment_unsubscribe", args=[token]))
+    assert response.status_code == 400
+    assert "expired" in response.text
+    assert CommentSubscription.objects.filter(pk=confirmed_subscription.pk).exists()
 
 
 def test_forged_confirm_link_is_refused_politely(client, confirmed_subscription):

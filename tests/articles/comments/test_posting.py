@@ -235,3 +235,13 @@ def test_comments_on_drafts_are_refused(post_comment, article):
     """Nobody can comment on an unpublished article."""
     article.unpublish()
     assert post_comment(article).status_code == 404
+
+
+@pytest.mark.parametrize("parent", ["²", "⁰", "₀", "①", "٣", "9" * 5000, "-1", "1.0"])
+def test_odd_reply_parent_is_explained_and_the_text_kept(post_comment, article, parent):
+    """A reply to something that is not a comment id is refused with the reader's text kept."""
+    response = post_comment(article, parent=parent, body="My text stays here.")
+    assert response.status_code == 400
+    assert "The comment you replied to is no longer available" in error_summary(response)
+    assert field_value(response, "body") == "My text stays here."
+    assert not Comment.objects.exists()
