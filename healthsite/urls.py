@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
+from healthsite import views as site_views
 from healthsite.pagecache import FEED, SEARCH, SITEMAP, shows
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("favicon.ico", site_views.favicon, name="favicon"),
+    path("manifest.webmanifest", site_views.web_manifest, name="web_manifest"),
 ]
 
 if settings.DEBUG:

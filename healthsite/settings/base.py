@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "articles.wordpress",
     "triage",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -108,6 +109,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "healthsite.sites.site_context",
+                "articles.navigation.navigation",
             ],
         },
     },
@@ -204,7 +207,11 @@ LOGGING = {
 # Complex page models exceed Django's default of 1,000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Health Guide")
+# Readers see the Wagtail Site's name (Settings → Sites); this only brands the admin, which shows
+# the Site's name on its dashboard when there is one site.
+WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Admin")
+# The address in emails; `make run` and `make serve` also point the default Site at it
+# (`manage.py sync_site_url`), so page, sitemap, robots and feed URLs agree with emails.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # English stemming, so "cramp" also finds "cramps" and "cramping".
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
