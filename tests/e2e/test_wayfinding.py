@@ -79,15 +79,6 @@ def test_menu_opens_and_closes_from_the_keyboard_without_javascript(demo_site, b
     context.close()
 
 
-@pytest.mark.parametrize(
-    "path", ["/topics/", "/topics/back-spine/", "/about-us/", "/privacy/", "/accessibility/", "/contact/"]
-)
-def test_new_page_types_have_no_accessibility_violations(demo_site, page, assert_accessible, path):
-    """axe-core finds no WCAG 2.2 A/AA violations on the topic and trust pages."""
-    page.goto(demo_site + path)
-    assert_accessible(page)
-
-
 def test_summary_buttons_do_not_touch_on_a_phone(demo_site, browser):
     """At 390 px the visit summary's print and download buttons (the outcome step's markup) keep a gap."""
     context = browser.new_context(viewport={"width": 390, "height": 800})

@@ -16,25 +16,13 @@ from articles.comments.notifications import send_subscription_confirmation
 from articles.demo import content
 from articles.models import ArticlePage
 from tests.articles.factories import CommentFactory
+from tests.demo_pages import INDEXABLE_PAGES
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 # Demo content names the demo Site once; everything else reads the name from the Site.
 NAME_ALLOWED_IN = {ROOT / "articles" / "demo" / "content.py"}
-INDEXABLE_PAGES = [
-    "/",
-    "/health-a-z/",
-    "/health-a-z/muscle-spasm/",
-    "/health-a-z/scoliosis/",
-    "/topics/",
-    "/topics/back-spine/",
-    "/about-us/",
-    "/editorial-policy/",
-    "/privacy/",
-    "/checklists/",
-    "/checklists/muscle-spasm/",
-]
 
 
 @pytest.fixture
