@@ -143,7 +143,7 @@ demo: $(VENV)/.installed
 	@$(PY) manage.py create_demo_accounts
 
 site-url: $(VENV)/.installed
-	@$(PY) manage.py sync_site_url
+	@$(STEP) site-url "Pointing the site's URLs at $(WAGTAILADMIN_BASE_URL)" $(PY) manage.py sync_site_url
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
 browser:
