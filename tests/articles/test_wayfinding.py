@@ -5,7 +5,6 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import given
@@ -18,11 +17,6 @@ from tests.articles.factories import ArticlePageFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 TRUST_PAGES = ["About us", "Editorial policy", "Privacy notice", "Accessibility statement", "Contact us"]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content")
 
 
 @pytest.fixture

@@ -2,16 +2,9 @@
 by clicking only, on a desktop and on a phone, with no accessibility violation on the way."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo_content")
-    return live_server.url
 
 
 @pytest.fixture(params=[1280, 390], ids=["desktop", "phone"])

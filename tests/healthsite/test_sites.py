@@ -25,11 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 NAME_ALLOWED_IN = {ROOT / "articles" / "demo" / "content.py"}
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content")
-
-
 def rename_site(name):
     Site.objects.filter(is_default_site=True).update(site_name=name)
 
