@@ -3,6 +3,7 @@ to change either, in the admin (Settings → Sites), for pages, feeds, emails an
 
 from urllib.parse import urlsplit
 
+from django.utils.functional import lazy
 from wagtail.models import Site
 
 
@@ -33,6 +34,11 @@ def point_site_at(site, url):
 
 
 def site_context(request):
-    """Context processor: `site_name` and `base_url` for every template rendered with a request."""
-    site = current_site(request)
-    return {"site_name": site_name(site), "base_url": base_url(site)}
+    """Context processor: `site_name` and `base_url` for every template rendered with a request.
+
+    Lazy, so a template that shows neither (the page for a comment sent while the database is
+    down) never asks the database; the Site is looked up once per request (Wagtail keeps it)."""
+    return {
+        "site_name": lazy(lambda: site_name(current_site(request)), str)(),
+        "base_url": lazy(lambda: base_url(current_site(request)), str)(),
+    }
