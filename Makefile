@@ -5,6 +5,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Where the site is served: canonical, sitemap, robots.txt, feed and email URLs all start here
+# (`manage.py sync_site_url` points the default Site at it). Production sets its own public address.
+export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Each setup step prints one line and keeps its output in var/log/, shown when it fails;
 # VERBOSE=1 shows it all as it happens.
@@ -35,10 +38,10 @@ define ensure_packages
 	  fi; }
 endef
 
-.PHONY: run test serve bench bench-import lint db db-stop migrate demo browser pdf-libs wrk varnish nginx clean
+.PHONY: run test serve bench bench-import audit lint db db-stop migrate demo site-url browser pdf-libs wrk varnish nginx clean
 
 # The accounts are printed once, by create_demo_accounts (the last step of `demo`).
-run: pdf-libs migrate demo
+run: pdf-libs migrate demo site-url
 	@echo
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/) with Django's"
 	@echo "development server; Ctrl-C stops it. Setup logs are in var/log/."
@@ -74,6 +77,9 @@ serve: pdf-libs migrate $(SERVE_NEEDS)
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false \
 	  WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}" \
 	  $(STEP) collectstatic "Collecting static files into static/" $(PY) manage.py collectstatic --noinput
+	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
+	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" \
+	  $(STEP) site-url "Pointing the site's URLs at $(WAGTAILADMIN_BASE_URL)" $(PY) manage.py sync_site_url
 	@echo "Serving http://127.0.0.1:$(PORT)/ with $(SERVING) and the production settings; Ctrl-C stops it."
 	@DJANGO_SETTINGS_MODULE=healthsite.settings.production DATABASE_URL="$(SERVE_DATABASE_URL)" \
 	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" SECURE_SSL_REDIRECT=false $(SERVE_ENV) \
@@ -101,6 +107,17 @@ nginx:
 varnish:
 	$(call ensure_packages,command -v varnishd && dpkg -s varnish-modules,varnish varnish-modules,the front cache)
 
+# Lighthouse (Accessibility, Best practices, SEO) on the main page types, phone and desktop, with
+# Debian's Chromium. Slow, so not part of `make test`; fails when a score is below 100.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE := var/node/node_modules/.bin/lighthouse
+audit: $(VENV)/.installed db browser migrate $(LIGHTHOUSE)
+	CHROME_PATH=$$(command -v chromium) $(PY) scripts/audit.py --port $${AUDIT_PORT:-8890}
+
+$(LIGHTHOUSE):
+	$(call ensure_packages,command -v npm,npm,Lighthouse)
+	npm install --silent --no-audit --no-fund --prefix var/node lighthouse@$(LIGHTHOUSE_VERSION)
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -127,6 +144,9 @@ demo: $(VENV)/.installed
 	@$(STEP) demo-content "Loading the demo content (articles, a checklist, comments)" $(PY) manage.py load_demo_content
 	@echo
 	@$(PY) manage.py create_demo_accounts
+
+site-url: $(VENV)/.installed
+	@$(STEP) site-url "Pointing the site's URLs at $(WAGTAILADMIN_BASE_URL)" $(PY) manage.py sync_site_url
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
 browser:

@@ -1,4 +1,8 @@
-"""schema.org data for search engines: what an article is about, who wrote and checked it."""
+"""schema.org data for search engines: what an article is about, who wrote and checked it, who publishes it."""
+
+from django.templatetags.static import static
+
+from healthsite.sites import base_url, current_site, site_name
 
 
 def person(person):
@@ -26,6 +30,16 @@ def breadcrumb_list(pages, request):
     }
 
 
+def publisher(site):
+    """The site as an organisation, named and addressed from the Wagtail Site."""
+    return {
+        "@type": "Organization",
+        "name": site_name(site),
+        "url": base_url(site) + "/",
+        "logo": {"@type": "ImageObject", "url": base_url(site) + static("icons/icon-512.png")},
+    }
+
+
 def medical_web_page(article, request, comments=(), comment_count=0):
     data = {
         "@context": "https://schema.org",
@@ -38,6 +52,7 @@ def medical_web_page(article, request, comments=(), comment_count=0):
         "lastReviewed": article.last_reviewed.isoformat() if article.last_reviewed else None,
         "reviewedBy": person(article.reviewer),
         "author": person(article.author),
+        "publisher": publisher(current_site(request)),
         "datePublished": article.first_published_at.isoformat() if article.first_published_at else None,
         "dateModified": article.last_published_at.isoformat() if article.last_published_at else None,
         "commentCount": comment_count,

@@ -10,6 +10,7 @@ from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
 from healthsite import two_factor
 from healthsite.health import healthz
+from healthsite import views as site_views
 from healthsite.pagecache import FEED, SEARCH, SITEMAP, shows
 
 urlpatterns = [
@@ -27,6 +28,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("favicon.ico", site_views.favicon, name="favicon"),
+    path("manifest.webmanifest", site_views.web_manifest, name="web_manifest"),
 ]
 
 if settings.DEBUG:

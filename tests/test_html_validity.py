@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.demo_pages import INDEXABLE_PAGES
+
 VNU_JAR = (
     Path(__file__).resolve().parents[1] / "var" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
@@ -14,11 +16,7 @@ VNU_JAR = (
 pytestmark = pytest.mark.django_db
 
 READER_PAGES = [
-    "/",
-    "/health-a-z/",
-    "/health-a-z/?topic=muscles-bones-joints",
-    "/health-a-z/muscle-spasm/",
-    "/health-a-z/scoliosis/",
+    *INDEXABLE_PAGES,
     "/search/",
     "/search/?q=cramp",
     "/search/?q=xylophone",

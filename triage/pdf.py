@@ -5,6 +5,8 @@ import functools
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from healthsite.sites import current_site, site_name
+
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # The site's stylesheet first: it defines the colours and care cards the summary uses.
 SUMMARY_STYLESHEETS = ("css/site.css", "triage/triage.css")
@@ -25,6 +27,8 @@ def stylesheets(paper):
 def visit_summary_pdf(summary, paper="a4"):
     from weasyprint import HTML
 
-    html = render_to_string("triage/visit_summary_pdf.html", {"summary": summary})
+    html = render_to_string(
+        "triage/visit_summary_pdf.html", {"summary": summary, "site_name": site_name(current_site())}
+    )
     # No base URL: the document refers to nothing outside itself, so nothing is fetched.
     return HTML(string=html).write_pdf(stylesheets=stylesheets(paper if paper in PAPER_SIZES else "a4"))

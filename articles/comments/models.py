@@ -229,7 +229,7 @@ class CommentSettings(BaseGenericSetting):
         "team name for staff replies",
         max_length=100,
         blank=True,
-        help_text="Staff may sign replies with this name (e.g. “Health Guide team”) instead of their own.",
+        help_text="Staff may sign replies with this name (e.g. “the editorial team”) instead of their own.",
     )
     safety_phrases = models.TextField(
         default=DEFAULT_SAFETY_PHRASES,

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.comments.models import MODERATE_PERMISSION, Comment, CommentSettings, CommentSubscription, StaffProfile
+from healthsite.sites import current_site, site_name
 
 SIGNING_NAMESPACE = "articles.comments.subscription"  # a salt, public by design
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
@@ -67,6 +68,7 @@ def send_subscription_confirmation(subscription_id):
             reverse("comment_subscription_confirm", args=[subscription_token(subscription, "confirm")])
         ),
         "days": CONFIRMATION_MAX_AGE.days,
+        "site_name": site_name(current_site()),
     }
     EmailMessage(
         subject="Confirm: email me about replies to my comment",
@@ -182,9 +184,10 @@ def notify_subscribers(reply_id):
     article_url = page_url(reply.article)
     reply_url = f"{article_url}#{reply.anchor}" if article_url else ""
     messages = []
+    name = site_name(current_site())
     for subscription in subscriptions:
         unsubscribe = unsubscribe_url(subscription)
-        context = {"reply": reply, "reply_url": reply_url, "unsubscribe_url": unsubscribe}
+        context = {"reply": reply, "reply_url": reply_url, "unsubscribe_url": unsubscribe, "site_name": name}
         messages.append(
             EmailMessage(
                 subject=f"New reply to your comment on “{reply.article.title}”",

@@ -12,10 +12,12 @@ from articles.models import (
     ArticleIndexPage,
     ArticlePage,
     ArticleReference,
+    ContentPage,
     HomePage,
     HomePageFeaturedArticle,
     Person,
     Topic,
+    TopicIndexPage,
 )
 from triage.demo import ensure_demo_checklist, link_outcomes_to_article
 
@@ -32,6 +34,14 @@ def load_demo_content():
     }
     topics = {data["slug"]: Topic.objects.get_or_create(slug=data["slug"], defaults=data)[0] for data in content.TOPICS}
     checklist = ensure_demo_checklist(home, people["reviewer"])
+    if not TopicIndexPage.objects.exists():
+        # The sections made before the site had a menu join it once, when the topics page arrives.
+        for section in (index, checklist.get_parent().specific):
+            section.show_in_menus = True
+            section.save_revision().publish()
+        _ensure_child(home, TopicIndexPage, **content.TOPICS_PAGE)
+    for page in content.TRUST_PAGES:
+        _ensure_child(home, ContentPage, **{**page, "body": _raw_body(page["body"], checklist)})
     for article in content.ARTICLES:
         _ensure_article(index, article, people, topics, checklist)
     link_outcomes_to_article(checklist, ArticlePage.objects.get(slug="muscle-spasm"))
@@ -52,11 +62,11 @@ def ensure_home_page() -> HomePage:
         welcome = root.get_children().filter(slug="home").exact_type(Page).first()
         if welcome is not None:
             welcome.delete()
-        home = root.add_child(instance=HomePage(title="Health Guide", slug="home", intro=content.HOME_INTRO))
+        home = root.add_child(instance=HomePage(title=content.SITE_NAME, slug="home", intro=content.HOME_INTRO))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Health Guide"
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=content.SITE_NAME
         )
     elif site.root_page_id != home.pk:
         site.root_page = home
@@ -99,6 +109,8 @@ def _ensure_article(index, data, people, topics, checklist):
         condition_name=data["condition_name"],
         author=people["author"],
         reviewer=people["reviewer"],
+        # Written and reviewed a while ago, as a real article would have been.
+        first_published_at=timezone.now() - datetime.timedelta(days=90),
         last_reviewed=today - datetime.timedelta(days=30),
         next_review_due=today + datetime.timedelta(days=335),
         body=_raw_body(data["body"], checklist),

@@ -7,6 +7,8 @@ from django.utils import timezone
 from articles.comments.models import Comment, CommentSettings
 from articles.comments.moderation import CommentPolicy
 
+from .content import SITE_NAME
+
 HOLD_WORDS = "miracle cure\nguaranteed"
 
 # (key, reply to key or None, name, body). Replies nest to three levels.
@@ -71,7 +73,7 @@ def load_demo_comments(article, staff_user=None):
     parent_key, body = STAFF_REPLY
     reply = Comment(
         article=article,
-        name="Health Guide team",
+        name=f"{SITE_NAME} team",
         email="team@example.com",
         body=body,
         status=Comment.Status.APPROVED,

@@ -8,6 +8,7 @@ from .pages import (
     RelatedArticle,
 )
 from .snippets import Person, Topic
+from .topics import TopicIndexPage
 
 __all__ = [
     "ArticleIndexPage",
@@ -19,4 +20,5 @@ __all__ = [
     "Person",
     "RelatedArticle",
     "Topic",
+    "TopicIndexPage",
 ]

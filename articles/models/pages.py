@@ -1,10 +1,12 @@
 import datetime
+import string
+import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -75,7 +77,12 @@ class HomePage(SpecificChildRouting, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "triage.ChecklistIndexPage", "articles.ContentPage"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "triage.ChecklistIndexPage",
+        "articles.TopicIndexPage",
+        "articles.ContentPage",
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -102,7 +109,7 @@ class HomePageFeaturedArticle(Orderable):
 
 
 class ArticleIndexPage(SpecificChildRouting, Page):
-    """A section of articles, e.g. “Health A to Z”, filterable by topic."""
+    """A section of articles, e.g. “Health A to Z”: every article under its first letter."""
 
     intro = models.TextField(blank=True)
 
@@ -116,19 +123,28 @@ class ArticleIndexPage(SpecificChildRouting, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).published()
-        topics = Topic.objects.filter(articlepage__in=articles).distinct()
-        articles = articles.for_listing().order_by("title")
-        topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
-        if topic is not None:
-            articles = articles.filter(topics=topic)
-        context["topics"] = topics
-        pagecache.depends_on(pagecache.TOPICS)
-        context["current_topic"] = topic
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
-            int_param(request.GET.get("page"), 1, min_value=1)
+        # Names and slugs only: the section lists every article, and links are built from the slug.
+        # Listed by the condition's name when there is one, as readers look up "Scoliosis", not "How to…".
+        articles = (
+            ArticlePage.objects.child_of(self)
+            .published()
+            .annotate(a_to_z_name=Coalesce(NullIf("condition_name", Value("")), "title"))
+            .only("title", "slug", "condition_name")
+            .order_by(Lower("a_to_z_name"), "pk")
         )
+        context["letters"] = letter_sections(articles)
         return context
+
+
+def letter_sections(articles):
+    """(letter, articles) for A to Z, in order, empty letters included; titles starting with anything
+    else (a digit, a quote) come last under “0–9”, when there are any."""
+    sections = {letter: [] for letter in string.ascii_uppercase}
+    other = []
+    for article in articles:
+        initial = unicodedata.normalize("NFKD", article.a_to_z_name.lstrip())[:1].upper()
+        sections.get(initial, other).append(article)
+    return [*sections.items(), *([("0–9", other)] if other else [])]
 
 
 class ContentPage(Page):
@@ -145,8 +161,14 @@ class ContentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = list(self.get_ancestors().filter(depth__gt=1))
+        context["breadcrumbs"] = breadcrumb_trail(self)
         return context
+
+
+def breadcrumb_trail(page):
+    """The pages above this one, from the home page down: known from routing when the page was
+    reached through SpecificChildRouting, else one query."""
+    return getattr(page, "route_ancestors", None) or list(page.get_ancestors().filter(depth__gt=1))
 
 
 class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
@@ -237,8 +259,7 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
     def get_context(self, request, *args, comment_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["comments"] = comments = comment_section(self, request, comment_form)
-        breadcrumbs = getattr(self, "route_ancestors", None) or list(self.get_ancestors().filter(depth__gt=1))
-        context["breadcrumbs"] = breadcrumbs
+        context["breadcrumbs"] = breadcrumbs = breadcrumb_trail(self)
         context["structured_data"] = article_structured_data(
             self,
             breadcrumbs,
@@ -250,6 +271,7 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
         context["reading_minutes"] = reading_minutes(self)
         context["related_articles"] = self.related_articles_to_show()
         context["references"] = self.references.all()
+        context["topics"] = self.topics.all()
         self.record_cache_tags()
         return context
 

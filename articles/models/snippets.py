@@ -29,7 +29,9 @@ class Topic(models.Model):
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in the address of the topic’s listing.")
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        "introduction", blank=True, help_text="One or two sentences at the top of the topic’s page."
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 

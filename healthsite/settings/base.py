@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "articles.wordpress",
     "triage",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -120,7 +121,7 @@ AXES_CLIENT_IP_CALLABLE = "healthsite.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "healthsite.staff_security.lockout_response"
 AXES_VERBOSE = False
 # Two-factor authentication (django-otp): the name authenticator apps show for this site.
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Health Guide")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", os.environ.get("SITE_NAME", "Admin"))
 
 ROOT_URLCONF = "healthsite.urls"
 WSGI_APPLICATION = "healthsite.wsgi.application"
@@ -136,6 +137,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "healthsite.sites.site_context",
+                "articles.navigation.navigation",
             ],
         },
     },
@@ -278,8 +281,12 @@ LOGGING = {
 # Complex page models exceed Django's default of 1,000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Health Guide")
-# The public address links in emails start with, e.g. https://health.example.org. Production requires it.
+# Readers see the Wagtail Site's name (Settings → Sites); this only brands the admin, which shows
+# the Site's name on its dashboard when there is one site.
+WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Admin")
+# The public address links in emails start with, e.g. https://health.example.org; `make run` and
+# `make serve` also point the default Site at it (`manage.py sync_site_url`), so page, sitemap,
+# robots and feed URLs agree with emails. Development follows PORT (dev.py); production requires it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 # English stemming, so "cramp" also finds "cramps" and "cramping".
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}

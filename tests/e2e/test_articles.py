@@ -25,10 +25,23 @@ def test_reader_searches_for_cramp_and_opens_the_article(demo_site, page):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/health-a-z/", "/health-a-z/muscle-spasm/", "/search/?q=cramp", "/search/?q=xylophone"]
+    "path",
+    [
+        "/",
+        "/health-a-z/",
+        "/health-a-z/muscle-spasm/",
+        "/topics/",
+        "/topics/back-spine/",
+        "/about-us/",
+        "/privacy/",
+        "/accessibility/",
+        "/contact/",
+        "/search/?q=cramp",
+        "/search/?q=xylophone",
+    ],
 )
 def test_reader_pages_have_no_accessibility_violations(demo_site, page, assert_accessible, path):
-    """axe-core finds no WCAG 2.2 A/AA violations on the home, listing, article and search pages."""
+    """axe-core finds no WCAG 2.2 A/AA violations on the home, A to Z, article, topic, trust and search pages."""
     page.goto(demo_site + path)
     assert_accessible(page)
 

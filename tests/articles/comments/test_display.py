@@ -111,12 +111,12 @@ def test_leave_a_reply_form_has_the_familiar_fields_and_notices(client, article)
     assert not save.has_attr("checked")
 
 
-def test_comment_count_on_the_article_and_in_listings(client, article, article_index):
-    """Readers see how many approved comments an article has, on it and in its section."""
+def test_comment_count_on_the_article_and_in_listings(client, article, home_page):
+    """Readers see how many approved comments an article has, on it and in the home page's listing."""
     CommentFactory.create_batch(2, article=article)
     CommentFactory(article=article, status=Comment.Status.PENDING)
     assert "Comments (2)" in " ".join(BeautifulSoup(client.get(article.url).text, "html.parser").get_text().split())
-    assert "2 comments" in client.get(article_index.url).text
+    assert "2 comments" in client.get(home_page.url).text
 
 
 def test_json_ld_lists_approved_comments(client, article):
