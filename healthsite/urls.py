@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
 from healthsite import two_factor
-from healthsite.health import healthz
 from healthsite import views as site_views
+from healthsite.health import healthz
 from healthsite.pagecache import FEED, SEARCH, SITEMAP, shows
 
 urlpatterns = [

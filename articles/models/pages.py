@@ -27,7 +27,6 @@ from articles.comments.models import Comment
 from articles.content import duplicate_anchors, heading_level_jump, reading_minutes, table_of_contents
 from articles.structured_data import article_structured_data
 from healthsite import pagecache
-from healthsite.requestargs import int_param
 from healthsite.review import MedicallyReviewed
 from healthsite.routing import SingleQueryViewRestrictions, SpecificChildRouting
 

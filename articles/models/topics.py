@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from healthsite import pagecache
+from healthsite.requestargs import int_param
 
 from .pages import ARTICLES_PER_PAGE, ArticlePage, breadcrumb_trail
 from .snippets import Topic
@@ -49,7 +50,9 @@ class TopicIndexPage(RoutablePageMixin, Page):
             template="articles/topic_page.html",
             context_overrides={
                 "topic": topic,
-                "articles": Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page")),
+                "articles": Paginator(articles, ARTICLES_PER_PAGE).get_page(
+                    int_param(request.GET.get("page"), 1, min_value=1)
+                ),
                 "canonical_url": self.get_full_url(request) + self.reverse_subpage("topic_page", args=[slug]),
                 "meta_title": topic.name,
                 "description": topic.description or f"Medically reviewed articles about {topic.name.lower()}.",
