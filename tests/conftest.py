@@ -11,7 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from articles.comments.forms import form_token
-from articles.models import ArticlePage
+from articles.models import ArticlePage, TopicIndexPage
 from healthsite.pagecache.store import local_pages
 from healthsite.role_groups import sync_role_groups
 from tests.articles.factories import ArticleIndexPageFactory, ArticlePageFactory, HomePageFactory
@@ -122,6 +122,13 @@ def moderator(member_of):
 @pytest.fixture
 def article_index(home_page):
     return ArticleIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def topics_page(home_page):
+    page = home_page.add_child(instance=TopicIndexPage(title="Topics", slug="topics", show_in_menus=True))
+    page.save_revision().publish()
+    return page
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_no_checklist_post_makes_a_500(client, demo, fields):
 
 
 def post(client, article, **fields):
-    data = {"homepage": "", "token": form_token(article), **fields}
+    data = {"homepage": "", "token": form_token(article.pk), **fields}
     return client.post(reverse("post_comment", args=[article.pk]), data)
 
 

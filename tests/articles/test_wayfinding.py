@@ -10,20 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.models import ArticlePage, ContentPage, TopicIndexPage
+from articles.models import ArticlePage, ContentPage
 from articles.models.pages import letter_sections
 from tests.articles.factories import ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
 TRUST_PAGES = ["About us", "Editorial policy", "Privacy notice", "Accessibility statement", "Contact us"]
-
-
-@pytest.fixture
-def topics_page(home_page):
-    page = home_page.add_child(instance=TopicIndexPage(title="Topics", slug="topics", show_in_menus=True))
-    page.save_revision().publish()
-    return page
 
 
 def soup_of(client, url):

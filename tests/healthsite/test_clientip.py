@@ -46,7 +46,7 @@ def test_readers_behind_one_proxy_each_get_their_own_rate_limit(client, article,
             "name": f"Reader {n}",
             "email": f"reader{n}@example.com",
             "body": f"Comment number {n}.",
-            "token": form_token(article),
+            "token": form_token(article.pk),
         }
         response = client.post(
             reverse("post_comment", args=[article.pk]), data, HTTP_X_FORWARDED_FOR=f"203.0.{n}.9, 198.51.{n}.7"

@@ -76,7 +76,7 @@ def test_over_long_addresses_are_explained_in_plain_words(post_comment, article,
 
 def test_unreadable_bytes_spoil_only_themselves(client, article):
     """A body that is not valid UTF-8 is refused with every readable character kept, not read as Latin-1."""
-    fields = {"name": "Zoë", "email": "zoe@example.com", "website": "", "homepage": "", "token": form_token(article)}
+    fields = {"name": "Zoë", "email": "zoe@example.com", "website": "", "homepage": "", "token": form_token(article.pk)}
     body = "&".join(f"{key}={quote(value)}" for key, value in fields.items()).encode() + b"&body=caf\xe9+au+lait"
     response = client.post(
         reverse("post_comment", args=[article.pk]), body, content_type="application/x-www-form-urlencoded"
