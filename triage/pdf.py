@@ -26,5 +26,8 @@ def visit_summary_pdf(summary, paper="a4"):
     from weasyprint import HTML
 
     html = render_to_string("triage/visit_summary_pdf.html", {"summary": summary})
-    # No base URL: the document refers to nothing outside itself, so nothing is fetched.
-    return HTML(string=html).write_pdf(stylesheets=stylesheets(paper if paper in PAPER_SIZES else "a4"))
+    # No base URL: the document refers to nothing outside itself, so nothing is fetched. Tagged
+    # (PDF/UA), so screen readers can read it in order, with its title and language.
+    return HTML(string=html).write_pdf(
+        stylesheets=stylesheets(paper if paper in PAPER_SIZES else "a4"), pdf_variant="pdf/ua-1"
+    )

@@ -1,0 +1,37 @@
+import pytest
+
+from tests.triage.factories import ChecklistPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_index_shows_a_card_per_published_checklist(client, checklist, checklist_index):
+    """Each card names the subject, says what it checks and how long it takes; drafts are left out."""
+    ChecklistPageFactory(parent=checklist_index, subject="Your draft", live=False)
+    response = client.get(checklist_index.url)
+    assert response.status_code == 200
+    assert f'<a href="{checklist.url}">Your cramp</a>' in response.text
+    assert "Find out how soon to see a doctor about your cramp." in response.text
+    # Three signs take under a minute; eight questions about four more.
+    assert "Your result in about 1 minute; about 5 minutes with the questions" in response.text
+    assert "Your draft" not in response.text
+    assert 'aria-label="Breadcrumb"' in response.text
+
+
+def test_checklist_steps_have_breadcrumbs_and_link_their_article(client, checklist, checklist_index, article):
+    """Every step shows where the checklist sits and links to the article it belongs to."""
+    checklist.article = article
+    checklist.save_revision().publish()
+    response = client.get(checklist.url)
+    assert f'<li><a href="{checklist_index.url}">Checklists</a></li>' in response.text
+    assert f'<a href="{article.url}">{article.title}</a>' in response.text
+    assert f'<a class="back-link" href="{article.url}">' in response.text
+
+
+def test_the_start_page_is_indexable_and_later_steps_are_not(reader, checklist):
+    """Search engines may list the start page, with a description; never a page of answers."""
+    start = reader.start()
+    assert 'name="robots"' not in start.text
+    assert '<meta name="description" content="Find out how soon to see a doctor about your cramp.">' in start.text
+    reader.answer_signs({sign.key: "no" for sign in checklist.warning_signs.all()})
+    assert '<meta name="robots" content="noindex">' in reader.see_result().text
