@@ -15,7 +15,8 @@ BUDGETS = {
     "/health-a-z/?topic=muscles-bones-joints": 9,
     "/health-a-z/muscle-spasm/": 12,
     "/health-a-z/scoliosis/": 12,
-    "/search/?q=cramp": 5,
+    # One more for each kind of page among the results (article, checklist, content page).
+    "/search/?q=cramp": 7,
     "/feed/": 4,
     "/sitemap.xml": 10,
     "/checklists/": 9,

@@ -29,9 +29,22 @@ def test_checklist_steps_have_breadcrumbs_and_link_their_article(client, checkli
 
 
 def test_the_start_page_is_indexable_and_later_steps_are_not(reader, checklist):
-    """Search engines may list the start page, with a description; never a page of answers."""
+    """Search engines may list the start page, with a description, as the sitemap says; never a
+    page of answers."""
+    sitemap = reader.client.get("/sitemap.xml").text
+    assert f"{checklist.url}</loc>" in sitemap
+    assert f"{checklist.url}result/" not in sitemap
     start = reader.start()
     assert 'name="robots"' not in start.text
     assert '<meta name="description" content="Find out how soon to see a doctor about your cramp.">' in start.text
     reader.answer_signs({sign.key: "no" for sign in checklist.warning_signs.all()})
     assert '<meta name="robots" content="noindex">' in reader.see_result().text
+
+
+@pytest.mark.parametrize("query", ["checklist", "cramp checklist", "Your cramp"])
+def test_site_search_finds_checklists(client, checklist, query):
+    """Readers find a checklist by the word "checklist", its condition or its subject."""
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert f'<a href="{checklist.url}">Cramp checklist</a>' in response.text
+    assert "Find out how soon to see a doctor about your cramp." in response.text
