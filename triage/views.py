@@ -6,12 +6,13 @@ Forward only ever revisit GET pages and never ask to resend a form. The answers 
 encrypted cookie only the reader's browser holds (triage/visit.py).
 """
 
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Site
 
 from healthsite.routing import breadcrumbs
+from triage.fhir import questionnaire, questionnaire_response
 from triage.pdf import visit_summary_pdf
 from triage.visit import (
     Checklist,
@@ -24,9 +25,11 @@ from triage.visit import (
     write_answers,
 )
 
-# The steps, by the last part of their address.
+# The steps, by the last part of their address, and the checklist and answers for health software.
 SIGNS, RESULT, PREPARE, SUMMARY, PDF = "", "result", "prepare", "summary", "pdf"
-STEPS = (SIGNS, RESULT, PREPARE, SUMMARY, PDF)
+QUESTIONNAIRE, RESPONSE = "questionnaire", "fhir-answers"
+STEPS = (SIGNS, RESULT, PREPARE, SUMMARY, PDF, QUESTIONNAIRE, RESPONSE)
+FHIR_JSON = "application/fhir+json"
 STATE_PROBLEM = (
     "We could not read your earlier answers: they are forgotten six hours after you start, or the checklist "
     "was changed. Please start again."
@@ -75,6 +78,7 @@ class Visit:
 
     def urls(self):
         steps = {"signs": SIGNS, "result": RESULT, "prepare": PREPARE, "summary": SUMMARY, "pdf": PDF}
+        steps |= {"questionnaire": QUESTIONNAIRE, "fhir_answers": RESPONSE}
         return {name: self.url(step) for name, step in steps.items()}
 
     def redirect(self, step, saved=None):
@@ -93,6 +97,8 @@ def private(response):
 def serve_checklist(request, page, step=SIGNS):
     if step not in STEPS:
         raise Http404
+    if step == QUESTIONNAIRE:
+        return questionnaire_view(request, page)
     try:
         saved = read_answers(request, page)
     except InvalidState:
@@ -156,20 +162,53 @@ def result_step(visit):
     return visit.render("triage/steps/outcome.html", summary=summary, prepared=prepared)
 
 
-def summary_step(visit, pdf=False):
-    signs, preparation = visit.checked_forms()
-    if not signs.is_valid():
-        return visit.redirect(SIGNS)
-    if not preparation.is_valid():
-        # A question the summary needs is unanswered: ask it, saying what is missing.
-        return visit.redirect(PREPARE, SavedAnswers(visit.saved.answers, PREPARE, visit.saved.answers))
+def needs_all_answers(step):
+    """A view of the finished checklist: reached with a question the summary needs unanswered,
+    it asks that question, saying what is missing."""
+
+    def view(visit):
+        signs, preparation = visit.checked_forms()
+        if not signs.is_valid():
+            return visit.redirect(SIGNS)
+        if not preparation.is_valid():
+            return visit.redirect(PREPARE, SavedAnswers(visit.saved.answers, PREPARE, visit.saved.answers))
+        return step(visit, signs, preparation)
+
+    return view
+
+
+@needs_all_answers
+def summary_step(visit, signs, preparation):
     summary = summarise(visit.checklist, signs, preparation, Site.find_for_request(visit.request))
-    if pdf:
-        paper = visit.request.GET.get("paper", "a4")
-        response = HttpResponse(visit_summary_pdf(summary, paper), content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="visit-summary.pdf"'
-        return private(response)
     return visit.render("triage/steps/summary.html", summary=summary)
+
+
+@needs_all_answers
+def pdf_step(visit, signs, preparation):
+    summary = summarise(visit.checklist, signs, preparation, Site.find_for_request(visit.request))
+    pdf = visit_summary_pdf(summary, visit.request.GET.get("paper", "a4"))
+    return attachment(HttpResponse(pdf, content_type="application/pdf"), "visit-summary.pdf")
+
+
+@needs_all_answers
+def fhir_answers_step(visit, signs, preparation):
+    url = visit.request.build_absolute_uri(visit.url(QUESTIONNAIRE))
+    answers = questionnaire_response(visit.checklist, url, signs, preparation)
+    return attachment(JsonResponse(answers, content_type=FHIR_JSON), "visit-answers.fhir.json")
+
+
+def attachment(response, filename):
+    """A download made in memory from the reader's answers, which nothing may keep."""
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return private(response)
+
+
+def questionnaire_view(request, page):
+    """The checklist for health software: the same for everyone, and holding no answer."""
+    checklist = Checklist.load(page)
+    url = request.build_absolute_uri(page.get_url(request) + f"{QUESTIONNAIRE}/")
+    site = Site.find_for_request(request)
+    return JsonResponse(questionnaire(checklist, url, site.site_name if site else ""), content_type=FHIR_JSON)
 
 
 VIEWS = {
@@ -177,5 +216,6 @@ VIEWS = {
     RESULT: result_step,
     PREPARE: prepare_step,
     SUMMARY: summary_step,
-    PDF: lambda visit: summary_step(visit, pdf=True),
+    PDF: pdf_step,
+    RESPONSE: fhir_answers_step,
 }
