@@ -1,5 +1,6 @@
 import datetime
 import re
+import secrets
 
 import pytest
 from bs4 import BeautifulSoup
@@ -304,3 +305,20 @@ def test_questions_are_linked_to_their_hints_and_errors(reader, checklist):
     assert answer["aria-invalid"] == "true"
     assert described_by(soup, answer) == [f"Error: Enter a whole number for “{number.prompt}”, for example 3."]
     assert soup.select_one(".error-summary a")["href"] == f"#{answer['id']}"
+
+
+def test_answers_too_long_for_the_cookie_are_refused_with_a_message(client, checklist_index):
+    """Answers that would not fit in the reader's cookies are shown back with what to do, not lost."""
+    page = build_checklist(checklist_index, copies=5)
+    reader = Reader(client, page)
+    reader.answer_signs(sign_answers(page))
+    # Random text hardly compresses: five long answers of about 1,900 characters overflow two cookies.
+    long_answers = {
+        question.key: secrets.token_urlsafe(1400)
+        for question in page.preparation_questions.filter(answer_type="long_text")
+    }
+    response = reader.answer_questions(long_answers)
+    assert response.status_code == 200
+    assert "Your answers are too long for your browser to keep." in response.text
+    assert next(iter(long_answers.values())) in response.text
+    assert "There is a problem" in response.text
