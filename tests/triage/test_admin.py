@@ -116,6 +116,14 @@ def test_editors_see_the_outcome_counts_report(client, checklist, tmp_path):
     assert " ago" not in response.text.split("<table", 1)[1]
 
 
+def test_the_editor_offers_the_red_flag_and_article_fields(admin_client, checklist_index):
+    """Editors find where to mark a red flag and to choose the checklist's article."""
+    response = admin_client.get(add_url(checklist_index))
+    assert response.status_code == 200
+    assert "Red flag: answers that raise the result" in response.text
+    assert "Article about the condition" in response.text
+
+
 def test_a_red_flag_answer_needs_an_outcome_for_its_level(admin_client, checklist_index):
     """A question whose answer can raise the result to a level needs that level's outcome too."""
     flag = {"warning_urgency": "emergency", "warning_text": "You said your urine was dark."}
