@@ -126,7 +126,7 @@ def submit(visit, step):
         answers = {key: value for key, value in visit.saved.answers.items() if key not in form.fields}
         saved = SavedAnswers(answers=answers | form.raw_answers())
         assessment = visit.checklist.assess(saved.answers)
-        # A preparation answer that raises the result is shown at once, before the summary.
+        # A preparation answer that changes the result (a red flag) is shown at once, before the summary.
         raised = step == PREPARE and assessment.level != before and assessment.questions
         next_step = RESULT if step == SIGNS or raised else SUMMARY
         if next_step == RESULT:

@@ -87,10 +87,3 @@ def test_article_with_a_bigger_checklist_takes_no_more_queries(client, home_page
             assert client.get(article.url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-
-
-def test_checklists_section_lists_published_checklists(client, checklist, checklist_index):
-    """The Checklists page links to each live checklist."""
-    response = client.get(checklist_index.url)
-    assert response.status_code == 200
-    assert f'<a href="{checklist.url}">Cramp checklist</a>' in response.text

@@ -6,15 +6,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_index_shows_a_card_per_published_checklist(client, checklist, checklist_index):
-    """Each card names the subject, says what it checks and how long it takes; drafts are left out."""
-    ChecklistPageFactory(parent=checklist_index, subject="Your draft", live=False)
+    """Each card names the checklist, says what it checks and how long it takes; drafts are left out."""
+    ChecklistPageFactory(parent=checklist_index, title="Draft checklist", live=False)
     response = client.get(checklist_index.url)
     assert response.status_code == 200
-    assert f'<a href="{checklist.url}">Your cramp</a>' in response.text
+    assert f'<a href="{checklist.url}">Cramp checklist</a>' in response.text
     assert "Find out how soon to see a doctor about your cramp." in response.text
     # Three signs take under a minute; eight questions about four more.
     assert "Your result in about 1 minute; about 5 minutes with the questions" in response.text
-    assert "Your draft" not in response.text
+    assert "Draft checklist" not in response.text
     assert 'aria-label="Breadcrumb"' in response.text
 
 
