@@ -5,8 +5,9 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from wagtail.models import Page as WagtailPage
 
-from articles.models import ArticlePage
+from articles.models import HomePage
 from healthsite.pagecache import SEARCH, remembered
 from healthsite.requestargs import int_param
 
@@ -38,12 +39,13 @@ def search_results(query, page_number):
     key = "search:" + hashlib.sha256(f"{normalised}\n{page_number}".encode()).hexdigest()
 
     def rank():
-        # The search backend accepts plain filters only, hence live().public() over published().
-        matches = ArticlePage.objects.live().public().search(query)
+        # The search backend accepts plain filters only, hence live().public() over published(). Any
+        # page type with search fields is found (checklists too), except the home page.
+        matches = WagtailPage.objects.live().public().not_type(HomePage).search(query)
         page = Paginator(matches, RESULTS_PER_PAGE).get_page(page_number)
-        return {"ids": [article.pk for article in page], "number": page.number, "count": page.paginator.count}
+        return {"ids": [found.pk for found in page], "number": page.number, "count": page.paginator.count}
 
     found = remembered(key, [SEARCH], rank, timeout=SEARCH_RESULTS_SECONDS)
-    by_id = ArticlePage.objects.in_bulk(found["ids"])
+    by_id = {page.pk: page for page in WagtailPage.objects.filter(pk__in=found["ids"]).specific()}
     articles = [by_id[pk] for pk in found["ids"] if pk in by_id]
     return Page(articles, found["number"], Paginator(range(found["count"]), RESULTS_PER_PAGE))

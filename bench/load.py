@@ -1,13 +1,7 @@
 """Load generation with wrk, and the form posts it sends."""
 
-import json
 import re
 import subprocess
-import tempfile
-import urllib.parse
-import urllib.request
-
-from common import OUT
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -42,25 +36,3 @@ def wrk(url, duration, connections=32, threads=2, script=None, headers=()):
 def milliseconds(text):
     match = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
     return round(float(match.group(1)) * UNITS[match.group(2)], 2)
-
-
-def post_script(fields, cookie=""):
-    """A wrk Lua script that POSTs these form fields (with -s, wrk ignores -H headers: set them here)."""
-    body = urllib.parse.urlencode(fields, doseq=True)
-    handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, dir=OUT)
-    handle.write(
-        'wrk.method = "POST"\n'
-        f"wrk.body = {json.dumps(body)}\n"
-        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
-        f'wrk.headers["Cookie"] = {json.dumps(cookie)}\n'
-    )
-    handle.close()
-    return handle.name
-
-
-def csrf_pair(url):
-    """The CSRF cookie and form token a reader's browser gets with the checklist's first step."""
-    with urllib.request.urlopen(url) as response:
-        cookie = response.headers["Set-Cookie"].split(";", 1)[0]
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(1)
-    return cookie, token

@@ -2,7 +2,7 @@
 
 python bench/probe.py queries URL [URL ...]   -> {"URL": queries per request, ...}
 python bench/probe.py session                 -> a logged-in superuser's session key
-python bench/probe.py pdf-form                -> the form fields that ask for the demo visit-summary PDF
+python bench/probe.py pdf-form                -> the demo visit-summary PDF's address and answer cookie
 python bench/probe.py count-comments MARKER   -> comments whose text contains MARKER
 python bench/probe.py checklist-url           -> the demo checklist's address
 python bench/probe.py admin-queries SESSION URL -> queries a signed-in admin page takes
@@ -66,8 +66,9 @@ SAMPLE_ANSWERS = {
 
 
 def pdf_form():
-    """Every question answered, one warning sign urgent: what the “Download PDF” button sends."""
-    from triage.visit import Checklist, dump_state
+    """Every question answered, one warning sign urgent: the address of the PDF and the answer
+    cookie the reader's browser sends with it."""
+    from triage.visit import Checklist, SavedAnswers, answer_cookies
 
     page = checklist()
     loaded = Checklist.load(page)
@@ -78,7 +79,11 @@ def pdf_form():
             answers[question.key] = question.option_list[0]
         else:
             answers[question.key] = SAMPLE_ANSWERS.get(question.answer_type, "Two weeks ago")
-    return {"url": page.url, "fields": {"state": dump_state(page, answers), "action": "pdf", "paper": "a4"}}
+    cookies = answer_cookies(page, SavedAnswers(answers))
+    return {
+        "url": page.url + "pdf/?paper=a4",
+        "cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+    }
 
 
 def admin_queries(session_key, path):

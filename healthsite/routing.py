@@ -40,3 +40,8 @@ class SingleQueryViewRestrictions:
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__in=aliased)
         )
+
+
+def breadcrumbs(page):
+    """The pages above `page` below the root, as routing found them (no query), or from the tree."""
+    return getattr(page, "route_ancestors", None) or list(page.get_ancestors().filter(depth__gt=1))

@@ -5,6 +5,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from triage.choices import OutcomeLevel
 
+NOT_PUBLISHABLE = "This checklist cannot be published yet."
 # Page editor buttons that send a checklist towards readers: publish now, or submit for approval.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
@@ -19,13 +20,16 @@ def _kept_rows(formset):
     ]
 
 
-def publishing_problems(signs, outcomes):
-    """What stops a checklist from being published, as messages an editor can act on."""
+def publishing_problems(signs, outcomes, questions=()):
+    """What stops a checklist from being published, as messages an editor can act on: every level a
+    warning sign or a red-flag answer can reach needs its outcome."""
     problems = []
     if not signs:
         problems.append("Add at least one warning sign.")
     levels = [row["level"] for row in outcomes]
-    needed = [*dict.fromkeys(row["urgency"] for row in signs), OutcomeLevel.NONE]
+    reached = [row["urgency"] for row in signs] + [row.get("warning_urgency") for row in questions]
+    reached = [level for level in reached if level]
+    needed = [*dict.fromkeys(reached), OutcomeLevel.NONE]
     missing = [OutcomeLevel(level).label for level in needed if level not in levels]
     if missing:
         problems.append("Add an outcome for: " + "; ".join(missing) + ".")
@@ -42,7 +46,8 @@ class ChecklistPageForm(WagtailAdminPageForm):
             problems = publishing_problems(
                 _kept_rows(self.formsets["warning_signs"]),
                 _kept_rows(self.formsets["outcomes"]),
+                _kept_rows(self.formsets["preparation_questions"]),
             )
             if problems:
-                raise ValidationError(["This checklist cannot be published yet.", *problems])
+                raise ValidationError([NOT_PUBLISHABLE, *problems])
         return cleaned_data

@@ -1,9 +1,10 @@
 """The demo checklist for the muscle-spasm article, loaded by `manage.py load_demo_content`.
 
-The urgency of each warning sign is an editor's choice, made here as a GP reviewer might: signs of
-a possibly serious cause (severe discomfort, skin changes, weakness) are urgent, and for them
-“Not sure” counts as yes; signs of a nagging but not dangerous problem are routine. An editor can
-change any of it in the admin.
+The urgency of each warning sign is an editor's choice, made here as a GP reviewer might: a spasm
+with chest pain or trouble breathing is an emergency; signs of a possibly serious cause (severe
+discomfort, skin changes, weakness, and darker urine after exercise, asked among the preparation
+questions) are urgent, and for them “Not sure” counts as yes; signs of a nagging but not dangerous
+problem are routine. An editor can change any of it in the admin.
 """
 
 import datetime
@@ -32,6 +33,7 @@ HOME_TREATMENT_ANCHOR = "home-treatment"
 
 # (text, urgency, "Not sure" counts as yes)
 WARNING_SIGNS = [
+    ("comes with chest pain or trouble breathing", Urgency.EMERGENCY, True),
     ("causes severe discomfort", Urgency.URGENT, True),
     ("comes with swelling, redness or other changes to the skin", Urgency.URGENT, True),
     ("comes with muscle weakness", Urgency.URGENT, True),
@@ -66,13 +68,18 @@ QUESTIONS = [
     (
         "Do you have other symptoms, such as muscle weakness, pain or numbness in your legs, arms or hands?",
         AnswerType.LONG_TEXT,
-        {"optional": True},
+        {},
     ),
     ("Has a close blood relative had muscle spasms?", AnswerType.CHOICE, {"options": "Yes\nNo\nI do not know"}),
     (
         "Have you noticed any change in your urine after exercise?",
         AnswerType.YES_NO,
-        {"hint": "For example, darker urine."},
+        {
+            "hint": "For example, darker urine.",
+            # Dark urine after exercise can mean muscle breakdown (rhabdomyolysis), which harms the kidneys.
+            "warning_urgency": Urgency.URGENT,
+            "warning_text": "You said your urine changed after exercise, for example that it was darker.",
+        },
     ),
     (
         "Do you use recreational drugs or performance-enhancing substances?",
@@ -162,4 +169,6 @@ def link_outcomes_to_article(checklist, article):
     Outcome.objects.filter(page=checklist).update(
         help_page=article, help_anchor=HOME_TREATMENT_ANCHOR, help_link_text="How to ease a muscle spasm at home"
     )
-    ChecklistPage.objects.get(pk=checklist.pk).save_revision().publish()
+    checklist = ChecklistPage.objects.get(pk=checklist.pk)
+    checklist.article = article
+    checklist.save_revision().publish()

@@ -1,5 +1,5 @@
-"""The reader's forms, built from a checklist. What they accept is kept only in the signed form
-state (triage/state.py), never on the server."""
+"""The reader's forms, built from a checklist. What they accept is kept only in the reader's
+encrypted answer cookie (triage/visit.py), never on the server."""
 
 from django import forms
 from django.utils import timezone

@@ -1,20 +1,34 @@
 """Doctor-visit checklists: pages editors build, and the one thing the site counts about their use."""
 
+import math
+
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
+from django.core.validators import MaxValueValidator, validate_slug
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
 from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from healthsite.choices import Urgency
 from healthsite.review import MedicallyReviewed
 from healthsite.routing import SpecificChildRouting
-from triage.admin_forms import ChecklistPageForm
+from triage.admin_forms import NOT_PUBLISHABLE, ChecklistPageForm, publishing_problems
 from triage.choices import AnswerType, OutcomeLevel
+from triage.views import STEPS as CHECKLIST_STEPS
 from triage.views import serve_checklist
+
+# How long readers take, roughly, for the index's "time to complete": a yes/no/not-sure sign is
+# quick; a preparation question may need a date remembered or a sentence written.
+SECONDS_PER_SIGN = 10
+SECONDS_PER_QUESTION = 30
+
+
+def _minutes(seconds):
+    return max(1, math.ceil(seconds / 60))
 
 
 class ChecklistIndexPage(SpecificChildRouting, Page):
@@ -27,9 +41,29 @@ class ChecklistIndexPage(SpecificChildRouting, Page):
     subpage_types = ["triage.ChecklistPage"]
     max_count = 1
 
+    def child_queryset(self, model):
+        # Every step links to the checklist's article: fetched with the checklist, not after it.
+        return super().child_queryset(model).select_related("article")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["checklists"] = ChecklistPage.objects.child_of(self).live().public().order_by("title")
+        context["breadcrumbs"] = getattr(self, "route_ancestors", None) or list(
+            self.get_ancestors().filter(depth__gt=1)
+        )
+        context["checklists"] = checklists = list(
+            ChecklistPage.objects.child_of(self)
+            .live()
+            .public()
+            .annotate(
+                sign_count=Count("warning_signs", distinct=True),
+                question_count=Count("preparation_questions", distinct=True),
+            )
+            .order_by("title")
+        )
+        for checklist in checklists:
+            seconds = checklist.sign_count * SECONDS_PER_SIGN
+            checklist.minutes_to_result = _minutes(seconds)
+            checklist.minutes_in_all = _minutes(seconds + checklist.question_count * SECONDS_PER_QUESTION)
         return context
 
 
@@ -41,11 +75,28 @@ class ChecklistPage(MedicallyReviewed, Page):
         max_length=80,
         help_text="Starts every warning sign, e.g. “Your muscle spasm” + “causes severe discomfort”.",
     )
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="article about the condition",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from every step of the checklist, for readers who want to read more.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subject", boost=2),
+        index.SearchField("intro"),
+        index.AutocompleteField("subject"),
+    ]
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("subject"),
+        PageChooserPanel("article", "articles.ArticlePage"),
         InlinePanel("warning_signs", label="Warning sign", heading="Warning signs"),
         InlinePanel("outcomes", label="Outcome", heading="Outcomes"),
         InlinePanel("preparation_questions", label="Question", heading="What your doctor may ask"),
@@ -63,8 +114,27 @@ class ChecklistPage(MedicallyReviewed, Page):
     parent_page_types = ["triage.ChecklistIndexPage"]
     subpage_types = []
 
-    def serve(self, request, *args, **kwargs):
-        return serve_checklist(request, self)
+    def route(self, request, path_components):
+        """The checklist's steps live under its address: result/, prepare/, summary/ and pdf/."""
+        if len(path_components) == 1 and path_components[0] in CHECKLIST_STEPS:
+            return RouteResult(super().route(request, []).page, kwargs={"step": path_components[0]})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, step="", **kwargs):
+        return serve_checklist(request, self, step)
+
+    def publish(self, revision, *args, **kwargs):
+        """The editor's form checks a checklist before it is published; this checks it again when a
+        scheduled publish or a workflow approval publishes a revision without that form."""
+        checklist = revision.as_object()
+        problems = publishing_problems(
+            [{"urgency": sign.urgency} for sign in checklist.warning_signs.all()],
+            [{"level": outcome.level} for outcome in checklist.outcomes.all()],
+            [{"warning_urgency": question.warning_urgency} for question in checklist.preparation_questions.all()],
+        )
+        if problems:
+            raise ValidationError([NOT_PUBLISHABLE, *problems])
+        return super().publish(revision, *args, **kwargs)
 
     def record_outcome(self, level):
         """The only trace a reader leaves: one more in today's count for the outcome they reached."""
@@ -154,19 +224,49 @@ class Outcome(Orderable):
 
 
 class PreparationQuestion(Orderable):
-    """A question the doctor may ask, which the reader can answer ahead of the visit."""
+    """A question the doctor may ask, which the reader can answer ahead of the visit. Some answers
+    may be red flags that raise the reader's outcome, like a warning sign."""
 
     page = ParentalKey(ChecklistPage, on_delete=models.CASCADE, related_name="preparation_questions")
     prompt = models.CharField(max_length=250)
     answer_type = models.CharField(max_length=20, choices=AnswerType, default=AnswerType.SHORT_TEXT)
     options = models.TextField(blank=True, help_text="For a choice: one option per line.")
     hint = models.CharField(max_length=250, blank=True)
-    optional = models.BooleanField(default=False)
+    required_for_summary = models.BooleanField(
+        default=False,
+        help_text="Readers may skip any question, except these: the visit summary is not made without an answer.",
+    )
     sensitive = models.BooleanField(
         default=False, help_text="A personal question: readers are told why it is asked and may skip it."
     )
     why_asked = models.CharField(
         "why it is asked", max_length=300, blank=True, help_text="Shown with sensitive questions."
+    )
+    warning_urgency = models.CharField(
+        "urgency of a warning answer",
+        max_length=20,
+        choices=Urgency,
+        blank=True,
+        help_text="Leave empty unless an answer to this question is a red flag. Yes of a yes-or-no question, the "
+        "options listed below, or a scale value from the threshold below, raise the reader’s result to this level.",
+    )
+    warning_answers = models.TextField(
+        "options that are a warning",
+        blank=True,
+        help_text="For a choice: the options that are a warning, one per line.",
+    )
+    warning_from = models.PositiveSmallIntegerField(
+        "warning from scale value",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(10)],
+        help_text="For a scale: the value (0 to 10) from which the answer is a warning.",
+    )
+    warning_text = models.CharField(
+        "why the result was raised",
+        max_length=250,
+        blank=True,
+        help_text="What the reader is told, e.g. “You said your urine was darker after exercise”.",
     )
 
     panels = [
@@ -174,9 +274,18 @@ class PreparationQuestion(Orderable):
         FieldPanel("answer_type"),
         FieldPanel("options"),
         FieldPanel("hint"),
-        FieldPanel("optional"),
+        FieldPanel("required_for_summary"),
         FieldPanel("sensitive"),
         FieldPanel("why_asked"),
+        MultiFieldPanel(
+            [
+                FieldPanel("warning_urgency"),
+                FieldPanel("warning_answers"),
+                FieldPanel("warning_from"),
+                FieldPanel("warning_text"),
+            ],
+            heading="Red flag: answers that raise the result",
+        ),
     ]
 
     @property
@@ -185,21 +294,51 @@ class PreparationQuestion(Orderable):
 
     @property
     def option_list(self):
-        return [line.strip() for line in self.options.splitlines() if line.strip()]
+        return _lines(self.options)
+
+    @property
+    def warning_options(self):
+        return _lines(self.warning_answers)
 
     @property
     def skippable(self):
-        return self.optional or self.sensitive
+        return self.sensitive or not self.required_for_summary
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.answer_type == AnswerType.CHOICE and len(self.option_list) < 2:
-            raise ValidationError({"options": "Give at least two options, one per line."})
+            errors["options"] = "Give at least two options, one per line."
         if self.sensitive and not self.why_asked.strip():
-            raise ValidationError({"why_asked": "Tell readers why the doctor asks this personal question."})
+            errors["why_asked"] = "Tell readers why the doctor asks this personal question."
+        if self.sensitive and self.required_for_summary:
+            errors["required_for_summary"] = "A personal question can always be skipped: it cannot be required."
+        if self.warning_urgency:
+            errors |= self._warning_problems()
+        if errors:
+            raise ValidationError(errors)
+
+    def _warning_problems(self):
+        if not self.warning_text.strip():
+            return {"warning_text": "Tell readers why their answer raised the result."}
+        match self.answer_type:
+            case AnswerType.YES_NO:
+                return {}
+            case AnswerType.CHOICE:
+                unknown = [option for option in self.warning_options if option not in self.option_list]
+                if not self.warning_options or unknown:
+                    return {"warning_answers": "List the options that are a warning, each exactly as in the options."}
+                return {}
+            case AnswerType.SCALE:
+                return {} if self.warning_from is not None else {"warning_from": "Give the value from 0 to 10."}
+        return {"warning_urgency": "Only yes-or-no, choice and scale answers can be a warning."}
 
     def __str__(self):
         return self.prompt
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class QuestionToAsk(Orderable):

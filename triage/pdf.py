@@ -5,7 +5,6 @@ import functools
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from healthsite.sites import current_site, site_name
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # The site's stylesheet first: it defines the colours and care cards the summary uses.
@@ -27,8 +26,9 @@ def stylesheets(paper):
 def visit_summary_pdf(summary, paper="a4"):
     from weasyprint import HTML
 
-    html = render_to_string(
-        "triage/visit_summary_pdf.html", {"summary": summary, "site_name": site_name(current_site())}
+    html = render_to_string("triage/visit_summary_pdf.html", {"summary": summary})
+    # No base URL: the document refers to nothing outside itself, so nothing is fetched. Tagged
+    # (PDF/UA), so screen readers can read it in order, with its title and language.
+    return HTML(string=html).write_pdf(
+        stylesheets=stylesheets(paper if paper in PAPER_SIZES else "a4"), pdf_variant="pdf/ua-1"
     )
-    # No base URL: the document refers to nothing outside itself, so nothing is fetched.
-    return HTML(string=html).write_pdf(stylesheets=stylesheets(paper if paper in PAPER_SIZES else "a4"))

@@ -1,27 +1,43 @@
-"""A reader's pass through a checklist: the checklist as loaded for one request, the answers
-carried between steps in a signed form field, and the visit summary built from them.
+"""A reader's pass through a checklist: the checklist as loaded for one request, the answers kept
+between steps in an encrypted cookie, and the visit summary built from them.
 
-The answers live only in the reader's browser (the signed `state` field) and in the response
-being built: nothing here writes them to the database, the cache, the session or a log.
+The answers live only in the reader's browser (the cookie, which only this checklist's pages
+receive and which expires after STATE_MAX_AGE) and in the response being built: nothing here
+writes them to the database, the cache, the session, a URL or a log.
 """
 
+import base64
+import json
+import zlib
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-from django.core import signing
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 
 from triage import rules
 from triage.choices import AnswerType, OutcomeLevel, SignAnswer
 from triage.forms import PreparationForm, WarningSignsForm
 
-# Long enough to answer slowly, short enough that an old tab cannot resubmit yesterday's answers.
+# Long enough to answer slowly, short enough that a shared computer soon forgets the answers.
 STATE_MAX_AGE = 6 * 60 * 60
+COOKIE_NAME = "checklist_answers"
+# Browsers keep at most about 4 KB in one cookie, and servers refuse request headers much over
+# 8 KB: the answers may fill two cookies, and a longer set is refused with a message.
+COOKIE_CHUNK = 3800
+COOKIE_CHUNKS = 2
 
 
 class InvalidState(Exception):
-    """The answers carried between steps were altered, expired or belong to another checklist."""
+    """The answer cookie was altered, expired or belongs to another checklist."""
+
+
+class StateTooLarge(Exception):
+    """The answers do not fit in the reader's cookies."""
 
 
 @dataclass
@@ -50,26 +66,78 @@ class Checklist:
     def preparation_form(self, *args, **kwargs):
         return PreparationForm(self.questions, self.questions_to_ask, *args, **kwargs)
 
-
-def _salt(page):
-    return f"triage.state.{page.pk}"
-
-
-def dump_state(page, answers):
-    return signing.dumps(answers, salt=_salt(page), compress=True)
+    def assess(self, answers):
+        return rules.assess(self.signs, self.questions, answers)
 
 
-def load_state(page, token):
-    """The answers signed into `token`; an empty token is an empty start."""
+@dataclass
+class SavedAnswers:
+    """What the cookie holds: the accepted answers, and the last step sent with a problem in it (so
+    the page that shows the problem is reached by GET, and Back never asks to resend a form)."""
+
+    answers: dict = field(default_factory=dict)
+    draft_step: str = ""
+    draft: dict = field(default_factory=dict)
+
+
+def _fernet(page):
+    """A key for this checklist alone, derived from SECRET_KEY: one checklist's cookie is
+    useless to another, and rotating SECRET_KEY forgets every reader's answers."""
+    digest = salted_hmac("triage.answer-cookie", f"checklist-{page.pk}", algorithm="sha256").digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
+
+
+def cookie_path(page, request):
+    """Only this checklist's pages receive the cookie: not the rest of the site, not its logs."""
+    return urlsplit(page.get_url(request)).path
+
+
+def read_answers(request, page):
+    """The reader's saved answers; no cookie is an empty start."""
+    token = "".join(request.COOKIES.get(f"{COOKIE_NAME}_{n}", "") for n in range(COOKIE_CHUNKS))
     if not token:
-        return {}
+        return SavedAnswers()
     try:
-        answers = signing.loads(token, salt=_salt(page), max_age=STATE_MAX_AGE)
-    except signing.BadSignature as error:
+        data = json.loads(zlib.decompress(_fernet(page).decrypt(token.encode(), ttl=STATE_MAX_AGE)))
+        saved = SavedAnswers(answers=data["a"], draft_step=data["s"], draft=data["d"])
+    except (InvalidToken, ValueError, KeyError, TypeError, zlib.error) as error:
         raise InvalidState from error
-    if not isinstance(answers, dict):
+    if not all(isinstance(value, dict) for value in (saved.answers, saved.draft)):
         raise InvalidState
-    return answers
+    return saved
+
+
+def answer_cookies(page, saved):
+    """The cookies, name to value, that hold these answers for this checklist."""
+    data = json.dumps({"a": saved.answers, "s": saved.draft_step, "d": saved.draft}, separators=(",", ":"))
+    token = _fernet(page).encrypt(zlib.compress(data.encode())).decode()
+    if len(token) > COOKIE_CHUNK * COOKIE_CHUNKS:
+        raise StateTooLarge
+    chunks = [token[start : start + COOKIE_CHUNK] for start in range(0, len(token), COOKIE_CHUNK)]
+    return {f"{COOKIE_NAME}_{n}": chunk for n, chunk in enumerate(chunks)}
+
+
+def write_answers(response, request, page, saved):
+    cookies = answer_cookies(page, saved)
+    for n in range(COOKIE_CHUNKS):
+        name = f"{COOKIE_NAME}_{n}"
+        if name in cookies:
+            response.set_cookie(
+                name,
+                cookies[name],
+                max_age=STATE_MAX_AGE,
+                path=cookie_path(page, request),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        elif name in request.COOKIES:
+            response.delete_cookie(name, path=cookie_path(page, request), samesite="Lax")
+
+
+def forget_answers(response, request, page):
+    for n in range(COOKIE_CHUNKS):
+        response.delete_cookie(f"{COOKIE_NAME}_{n}", path=cookie_path(page, request), samesite="Lax")
 
 
 @dataclass
@@ -89,6 +157,11 @@ class VisitSummary:
     preparation: list[AnswerRow] = field(default_factory=list)
     questions_to_ask: list[str] = field(default_factory=list)
     date: object = None
+    # Whether an answer to a preparation question, not only a warning sign, set the result.
+    raised_by_preparation: bool = False
+    # Who made the summary, for the doctor reading it: the Wagtail site's name and address.
+    site_name: str = ""
+    site_url: str = ""
 
     @property
     def care_card_urgency(self):
@@ -109,7 +182,7 @@ class VisitSummary:
 
 def _display_answer(question, cleaned):
     if cleaned in (None, ""):
-        return "Skipped" if question.skippable else "Not answered"
+        return "Skipped"
     match question.answer_type:
         case AnswerType.YES_NO:
             return "Yes" if cleaned == "yes" else "No"
@@ -120,20 +193,25 @@ def _display_answer(question, cleaned):
     return str(cleaned)
 
 
-def summarise(checklist, signs_form, preparation_form):
-    """The outcome and every answer, from two valid forms."""
+def summarise(checklist, signs_form, preparation_form, site=None):
+    """The outcome and every answer, from the two forms once checked: only valid answers count, so
+    the result can be shown before the preparation questions are answered."""
     answers = signs_form.cleaned_data
     prepared = preparation_form.cleaned_data
     chosen = set(prepared.get("ask", []))
-    reasons = rules.reasons(checklist.signs, answers)
-    level = rules.outcome_level(checklist.signs, answers)
+    assessment = checklist.assess({**prepared, **answers})
+    subject = checklist.page.subject
     return VisitSummary(
         checklist=checklist,
-        level=level,
-        outcome=checklist.outcomes.get(level),
-        reasons=[f"{checklist.page.subject} {sign.text}: {SignAnswer(answers[sign.key]).label}" for sign in reasons],
+        level=assessment.level,
+        outcome=checklist.outcomes.get(assessment.level),
+        reasons=[
+            *(f"{subject} {sign.text}: {SignAnswer(answers[sign.key]).label}" for sign in assessment.signs),
+            *(question.warning_text for question in assessment.questions),
+        ],
+        raised_by_preparation=bool(assessment.questions),
         signs=[
-            AnswerRow(sign.key, f"{checklist.page.subject} {sign.text}", SignAnswer(answers[sign.key]).label)
+            AnswerRow(sign.key, f"{subject} {sign.text}", SignAnswer(answers[sign.key]).label)
             for sign in checklist.signs
         ],
         preparation=[
@@ -142,4 +220,6 @@ def summarise(checklist, signs_form, preparation_form):
         ],
         questions_to_ask=[item.text for item in checklist.questions_to_ask if str(item.pk) in chosen],
         date=timezone.localdate(),
+        site_name=site.site_name if site else "",
+        site_url=site.root_url if site else "",
     )

@@ -48,14 +48,13 @@ def demo_site(live_server, instant_forms):
 
 @pytest.fixture
 def assert_accessible():
-    """Fail with axe-core's report when a page has any WCAG 2.2 A/AA violation."""
+    """Fail with axe-core's report when a page has any WCAG 2.2 A/AA violation, or with
+    best_practices=True, any of axe's best-practice rules too (heading order, landmarks)."""
     axe = Axe()
 
-    def check(page):
-        results = axe.run(
-            page,
-            options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}},
-        )
+    def check(page, best_practices=False):
+        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", *(["best-practice"] if best_practices else [])]
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": tags}})
         assert results.violations_count == 0, results.generate_report()
 
     return check

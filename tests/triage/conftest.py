@@ -1,5 +1,3 @@
-import re
-
 import pytest
 
 from tests.triage.factories import ChecklistIndexPageFactory, build_checklist
@@ -16,39 +14,32 @@ def checklist(checklist_index):
     return build_checklist(checklist_index)
 
 
-def state_of(response):
-    match = re.search(r'name="state" value="([^"]*)"', response.text)
-    return match.group(1) if match else None
-
-
 class Reader:
-    """A reader going through a checklist with the test client, carrying the signed state along."""
+    """A reader going through a checklist with the test client, which keeps the answer cookie."""
 
     def __init__(self, client, page):
-        self.client, self.page, self.url, self.state = client, page, page.url, ""
+        self.client, self.page, self.url = client, page, page.url
 
     def start(self):
-        response = self.client.get(self.url)
-        self.state = state_of(response)
-        return response
+        return self.client.get(self.url)
 
-    def post(self, data):
-        response = self.client.post(self.url, {"state": self.state, **data})
-        if response["Content-Type"].startswith("text/html"):
-            self.state = state_of(response) or self.state
-        return response
+    def answer_signs(self, answers, follow=True):
+        return self.client.post(self.url, answers, follow=follow)
 
-    def answer_signs(self, answers):
-        return self.post({"action": "signs", **answers})
+    def answer_questions(self, answers, follow=True):
+        return self.client.post(self.url + "prepare/", answers, follow=follow)
 
-    def answer_questions(self, answers):
-        return self.post({"action": "questions", **answers})
+    def see_result(self):
+        return self.client.get(self.url + "result/")
 
-    def see_outcome(self):
-        return self.post({"action": "outcome"})
+    def see_summary(self):
+        return self.client.get(self.url + "summary/", follow=True)
 
     def download_pdf(self, paper="a4"):
-        return self.post({"action": "pdf", "paper": paper})
+        return self.client.get(self.url + "pdf/", {"paper": paper})
+
+    def start_again(self):
+        return self.client.post(self.url, {"action": "restart"}, follow=True)
 
 
 def sign_answers(page, default="no", **by_urgency):

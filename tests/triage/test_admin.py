@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -17,7 +18,7 @@ def outcome(level):
     return {"level": level, "heading": f"{level} heading", "what_to_do": "Do this.", "if_worse": "Then that."}
 
 
-def checklist_form(signs=(), outcomes=(), action="action-publish"):
+def checklist_form(signs=(), outcomes=(), action="action-publish", questions=()):
     data = nested_form_data(
         {
             "title": "Cramp checklist",
@@ -28,12 +29,16 @@ def checklist_form(signs=(), outcomes=(), action="action-publish"):
                 [{"text": text, "urgency": urgency, "not_sure_counts": "on", "hint": ""} for text, urgency in signs]
             ),
             "outcomes": inline_formset([outcome(level) for level in outcomes]),
-            "preparation_questions": inline_formset([]),
+            "preparation_questions": inline_formset([question(**fields) for fields in questions]),
             "questions_to_ask": inline_formset([]),
         }
     )
     data[action] = "1"
     return data
+
+
+def question(**fields):
+    return {"prompt": "Dark urine?", "answer_type": "yes_no", "options": "", "hint": "", "why_asked": ""} | fields
 
 
 def add_url(checklist_index):
@@ -107,3 +112,57 @@ def test_editors_see_the_outcome_counts_report(client, checklist, tmp_path):
     assert response.status_code == 200
     assert "Cramp checklist" in response.text
     assert "Urgent: see a doctor today" in response.text
+    assert "2 January 2026" in response.text
+    assert " ago" not in response.text.split("<table", 1)[1]
+
+
+def test_the_editor_offers_the_red_flag_and_article_fields(admin_client, checklist_index):
+    """Editors find where to mark a red flag and to choose the checklist's article."""
+    response = admin_client.get(add_url(checklist_index))
+    assert response.status_code == 200
+    assert "Red flag: answers that raise the result" in response.text
+    assert "Article about the condition" in response.text
+
+
+def test_a_red_flag_answer_needs_an_outcome_for_its_level(admin_client, checklist_index):
+    """A question whose answer can raise the result to a level needs that level's outcome too."""
+    flag = {"warning_urgency": "emergency", "warning_text": "You said your urine was dark."}
+    form = checklist_form(signs=[("hurts", URGENT)], outcomes=[URGENT, NONE], questions=[flag])
+    response = admin_client.post(add_url(checklist_index), form)
+    assert "Add an outcome for: Emergency: call the emergency number now." in response.text
+    assert not ChecklistPage.objects.exists()
+
+
+FLAG = {"warning_urgency": "urgent", "warning_text": "You said so."}
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"warning_urgency": "urgent"}, "Tell readers why their answer raised the result."),
+        (
+            FLAG | {"answer_type": "choice", "options": "Often\nNever", "warning_answers": "Always"},
+            "List the options that are a warning, each exactly as in the options.",
+        ),
+        (FLAG | {"answer_type": "scale"}, "Give the value from 0 to 10."),
+        (FLAG | {"answer_type": "short_text"}, "Only yes-or-no, choice and scale answers can be a warning."),
+        ({"sensitive": "on", "why_asked": "Because.", "required_for_summary": "on"}, "it cannot be required"),
+    ],
+)
+def test_red_flag_questions_are_checked_when_saved(admin_client, checklist_index, fields, message):
+    """A red flag must say why, and name answers the question can have; a personal question stays skippable."""
+    form = checklist_form(signs=[("hurts", URGENT)], outcomes=[URGENT, NONE], questions=[fields])
+    response = admin_client.post(add_url(checklist_index), form)
+    assert message in response.text
+    assert not ChecklistPage.objects.exists()
+
+
+def test_a_revision_published_outside_the_editor_is_checked_too(checklist):
+    """A scheduled publish or a workflow approval publishes a revision directly: an incomplete
+    checklist is refused there as well, and the live checklist stays as it was."""
+    checklist.outcomes.filter(level=URGENT).delete()
+    revision = checklist.save_revision()
+    with pytest.raises(ValidationError, match="Add an outcome for: Urgent"):
+        revision.publish()
+    checklist.refresh_from_db()
+    assert checklist.live_revision_id != revision.pk

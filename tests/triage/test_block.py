@@ -65,7 +65,10 @@ def test_demo_article_takes_its_signs_and_questions_from_the_demo_checklist(clie
     assert "See a doctor today if your muscle spasm:" in article
     assert "<li>comes with muscle weakness</li>" in article
     assert "<li>Do you use recreational drugs or performance-enhancing substances?</li>" in article
-    assert checklist.warning_signs.count() == 6
+    assert "Call your local emergency number now if your muscle spasm:" in article
+    assert checklist.warning_signs.count() == 7
+    assert checklist.warning_signs.filter(urgency="emergency").exists()
+    assert checklist.preparation_questions.get(prompt__contains="urine").warning_urgency == "urgent"
     assert checklist.preparation_questions.count() == 9
     assert checklist.questions_to_ask.count() == 5
     assert checklist.preparation_questions.get(prompt__contains="recreational drugs").sensitive
@@ -84,10 +87,3 @@ def test_article_with_a_bigger_checklist_takes_no_more_queries(client, home_page
             assert client.get(article.url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-
-
-def test_checklists_section_lists_published_checklists(client, checklist, checklist_index):
-    """The Checklists page links to each live checklist."""
-    response = client.get(checklist_index.url)
-    assert response.status_code == 200
-    assert f'<a href="{checklist.url}">Cramp checklist</a>' in response.text

@@ -9,6 +9,7 @@ from django.db import connection
 
 from healthsite.pagecache.store import local_pages
 from tests.triage.conftest import SECRETS, question_answers, sign_answers
+from triage.visit import COOKIE_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +47,9 @@ def test_no_answer_is_written_to_the_database_or_a_log(reader, checklist, caplog
         reader.start()
         reader.answer_signs(sign_answers(checklist, urgent="yes", routine="not-sure"))
         reader.answer_questions(question_answers(checklist))
-        reader.post({"change": checklist.warning_signs.first().key})
-        reader.post({"action": "signs", "returning": "1", **sign_answers(checklist, urgent="yes")})
-        assert reader.see_outcome().status_code == 200
+        reader.answer_questions(question_answers(checklist, **{"bad": "x"}))
+        reader.answer_signs(sign_answers(checklist, urgent="yes"))
+        assert reader.see_summary().status_code == 200
         assert reader.download_pdf().status_code == 200
     finally:
         connection.force_debug_cursor = False
@@ -75,34 +76,56 @@ def cached_bytes():
     return keys, b"".join(base64.b64decode(value) for _, value in rows) + local
 
 
-def test_no_answer_reaches_the_cache(reader, checklist, page_cache_on):
-    """With the page cache on, as in production, nothing the reader typed is in the shared cache or a
-    worker's copy of pages."""
+def test_no_answer_reaches_the_page_cache(reader, checklist, page_cache_on):
+    """With the page cache on, as in production, no step is served from or stored in it, and
+    nothing the reader typed (nor their cookie) is in the shared cache or a worker's copy of pages."""
     assert reader.client.get(checklist.get_parent().url)["X-Page-Cache"] == "miss"
-    states = []
-    for step in (
-        reader.start,
-        lambda: reader.answer_signs(sign_answers(checklist, urgent="yes")),
-        lambda: reader.answer_questions(question_answers(checklist)),
-        reader.see_outcome,
-    ):
-        assert step().status_code == 200
-        states.append(reader.state)
-    assert reader.download_pdf().status_code == 200
+    reader.start()
+    reader.answer_signs(sign_answers(checklist, urgent="yes"))
+    reader.answer_questions(question_answers(checklist))
+    for step in ("", "result/", "prepare/", "summary/", "pdf/", "fhir-answers/"):
+        for _ in range(2):
+            response = reader.client.get(checklist.url + step)
+            assert "X-Page-Cache" not in response, step
+            assert "no-store" in response["Cache-Control"], step
 
     keys, cached = cached_bytes()
     assert any("pagecache:page:" in key for key in keys), "the page cache is on: it stored the checklists page"
     for secret in SECRETS:
         assert secret.encode() not in cached, secret
-    # The signed state holds the answers compressed, where the words above cannot be seen.
-    for state in filter(None, states):
-        assert state.encode() not in cached
+    for name, morsel in reader.client.cookies.items():
+        if name.startswith(COOKIE_NAME):
+            assert morsel.value.encode() not in cached
+
+
+def test_answers_are_kept_only_in_an_encrypted_cookie_for_this_checklist(reader, checklist):
+    """The answers live in an HttpOnly, SameSite=Lax cookie sent only to this checklist's pages,
+    forgotten after six hours, and unreadable without the site's key."""
+    response = reader.answer_signs(sign_answers(checklist), follow=False)
+    reader.answer_questions(question_answers(checklist))
+    cookie = response.cookies[f"{COOKIE_NAME}_0"]
+    assert cookie["path"] == checklist.url
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["max-age"] == 6 * 60 * 60
+    held = "".join(morsel.value for name, morsel in reader.client.cookies.items() if name.startswith(COOKIE_NAME))
+    for secret in SECRETS:
+        assert secret not in held
+        assert secret not in base64.urlsafe_b64decode(held + "==").decode("latin-1")
+
+
+def test_the_cookie_is_secure_in_production(reader, checklist, settings):
+    """Over HTTPS in production the browser sends the answers nowhere else."""
+    settings.SESSION_COOKIE_SECURE = True
+    response = reader.answer_signs(sign_answers(checklist), follow=False)
+    assert response.cookies[f"{COOKIE_NAME}_0"]["secure"] is True
 
 
 def test_answers_are_not_in_any_url(reader, checklist):
-    """Every step is a POST to the checklist's own address: no answer in a query string."""
+    """Every step posts to its own address and is redirected to a plain one: no answer in a URL."""
     reader.start()
-    response = reader.answer_signs(sign_answers(checklist))
-    assert response.request["REQUEST_METHOD"] == "POST"
-    assert response.request["QUERY_STRING"] == ""
-    assert f'action="{checklist.url}"' in response.text
+    signs = reader.answer_signs(sign_answers(checklist))
+    prepared = reader.answer_questions(question_answers(checklist))
+    for url, _ in [*signs.redirect_chain, *prepared.redirect_chain]:
+        assert "?" not in url
+    assert f'action="{checklist.url}prepare/"' in reader.client.get(checklist.url + "prepare/").text
