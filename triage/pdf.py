@@ -5,7 +5,6 @@ import functools
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # The site's stylesheet first: it defines the colours and care cards the summary uses.
 SUMMARY_STYLESHEETS = ("css/site.css", "triage/triage.css")

@@ -11,8 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Site
 
-from healthsite.throttle import throttle
 from healthsite.routing import breadcrumbs
+from healthsite.throttle import throttle
 from triage.fhir import questionnaire, questionnaire_response
 from triage.pdf import visit_summary_pdf
 from triage.visit import (
