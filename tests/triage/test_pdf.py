@@ -2,6 +2,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from wagtail.models import Site
 
 from tests.triage.conftest import question_answers, sign_answers
 
@@ -58,7 +59,8 @@ def test_pdf_is_tagged_titled_and_fits_the_essentials_on_page_one(reader, checkl
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in catalog
     assert catalog["/Lang"] == "en"
-    assert document.metadata.title == "Visit summary: Cramp checklist"
+    site_name = Site.objects.get(is_default_site=True).site_name
+    assert document.metadata.title == f"Visit summary: Cramp checklist | {site_name}"
     first_page = " ".join(document.pages[0].extract_text().split())
     for expected in [
         "Health Guide",
