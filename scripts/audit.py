@@ -22,6 +22,7 @@ PAGES = {
     "article": "/health-a-z/muscle-spasm/",
     "checklist": "/checklists/muscle-spasm/",
 }
+# Headless Chromium as root on a machine with no network beyond loopback; the browser tests use these too.
 CHROME_FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -7,15 +7,11 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
+from scripts.audit import CHROME_FLAGS
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+# The flags Chromium needs on these machines, kept with `make audit`'s, which launches it too.
+CHROMIUM_ARGS = CHROME_FLAGS
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the same test
 # are still synchronous and safe.
