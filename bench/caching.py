@@ -76,9 +76,9 @@ def wait_until_up(url):
 
 
 def measure_varnish(env, duration):
-    """The cached article with 50 comments through Varnish (its form token an ESI include fetched
-    from the site per reader) and the home page (no fragment), against nginx serving the article's
-    HTML as a file."""
+    """The cached article with 50 comments through Varnish (nothing in it per reader: the form asks
+    for its token only when a reader starts on it) and the home page, against nginx serving the
+    article's HTML as a file."""
     server = Server(environment(env["DATABASE_URL"], page_cache=True))
     front = start_varnish(server.port)
     try:

@@ -1,5 +1,6 @@
 """The page, posting and growth figures: the site as readers and commenters use it."""
 
+import json
 import os
 import re
 import secrets
@@ -73,9 +74,8 @@ def measure_posting(env, total=1000, clients=32):
         action = re.search(r'<form class="comment-form" action="([^"#]+)', article).group(1)
 
         def post(number):
-            # Tokens are single-use: each poster gets the form's token as a reader's page would.
-            field = urllib.request.urlopen(f"{server.url}{action}token/").read().decode()
-            token = re.search(r'value="([^"]+)"', field).group(1)
+            # Tokens are single-use: each poster asks for one as the form's script does.
+            token = json.loads(urllib.request.urlopen(f"{server.url}{action}token/").read())["token"]
             data = urllib.parse.urlencode(
                 {
                     "name": f"Poster {number}",

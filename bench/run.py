@@ -13,7 +13,7 @@ a table, also written to var/bench/latest.json:
 - 1,000 comments posted by 32 concurrent clients: posts/s, every accepted post stored exactly
   once, no 5xx;
 - growth: the article page, search and the moderation queue at 100, 1,000 and 10,000 articles;
-- the cached article through Varnish (its form token an ESI include) and the home page, against
+- the cached article through Varnish (the same bytes for every reader) and the home page, against
   nginx serving the article's HTML as a file;
 - a signed-in reader's article (page cache and Varnish bypassed);
 - churn, after growth: Zipf-distributed reads of every article by 32 clients while a comment is

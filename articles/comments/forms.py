@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.validators import URLValidator
+from django.urls import reverse
 
 from articles.comments.models import Comment
 from healthsite.forms import ReaderForm
@@ -22,6 +23,10 @@ from .text import (
 )
 
 SIGNING_NAMESPACE = "articles.comments.form"  # a salt, public by design
+SEND_AGAIN = (
+    "Please check your comment and press Post Comment again. We ask once, to make sure each "
+    "comment comes from a person."
+)
 UNREADABLE = (
     "Part of what your browser sent was not readable text and is shown as �. "
     "Please check your comment and send it again."
@@ -30,8 +35,9 @@ UNREADABLE = (
 
 def form_token(article_id, now=None):
     """Signs the article, the moment the form was shown and a random id, to catch bots that post too
-    fast, replay old forms or send one form many times. Cached pages get theirs per reader, from
-    the `comment_form_token` fragment."""
+    fast, replay old forms or send one form many times. A cached page holds none: the form asks
+    `comment_form_token` for one when the reader starts on it, and a form sent without one comes
+    back with one (see `CommentForm.clean`)."""
     token = {"article": article_id, "shown": int(now or time.time()), "id": secrets.token_urlsafe(12)}
     return signing.dumps(token, salt=SIGNING_NAMESPACE)
 
@@ -88,7 +94,9 @@ class CommentForm(ReaderForm, forms.ModelForm):
     )
     # A field people never see: bots fill in every field they find.
     homepage = forms.CharField(required=False, label="Leave this field empty")
-    token = forms.CharField(widget=forms.HiddenInput)
+    # Empty in the page, which every reader shares: filled in per reader (comments.js), or on the
+    # way back from the server when the browser runs no script.
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Comment
@@ -115,8 +123,7 @@ class CommentForm(ReaderForm, forms.ModelForm):
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["website"].widget.attrs.update(autocomplete="url")
         self.fields["homepage"].widget.attrs.update(autocomplete="off", tabindex="-1")
-        if not self.is_bound:
-            self.initial["token"] = form_token(article.pk)
+        self.fields["token"].widget.attrs["data-token-url"] = reverse("comment_form_token", args=[article.pk])
 
     def clean_name(self):
         name = normalised_name(self.cleaned_data["name"])
@@ -139,13 +146,17 @@ class CommentForm(ReaderForm, forms.ModelForm):
         return ""
 
     def clean_token(self):
-        try:
-            token = signing.loads(self.cleaned_data["token"], salt=SIGNING_NAMESPACE)
-        except signing.BadSignature:
-            token = {}
+        """The signed token, or None when the form came without one (no script ran)."""
+        sent = self.cleaned_data["token"]
         # Whatever happened, the next attempt gets a fresh token.
         self.data = self.data.copy()
         self.data["token"] = form_token(self.article.pk)
+        if not sent:
+            return None
+        try:
+            token = signing.loads(sent, salt=SIGNING_NAMESPACE)
+        except signing.BadSignature:
+            token = {}
         if (
             token.get("article") != self.article.pk
             or not isinstance(token.get("shown"), int)
@@ -173,6 +184,8 @@ class CommentForm(ReaderForm, forms.ModelForm):
         if self.errors:
             # The reader has something to fix and will send again: timing tells nothing yet.
             return cleaned
+        if cleaned["token"] is None:
+            raise forms.ValidationError(SEND_AGAIN, code="no_token")
         self.check_timing(cleaned["token"])
         email, body = cleaned.get("email"), cleaned.get("body")
         if email and body:

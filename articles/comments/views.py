@@ -2,16 +2,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseForbidden, HttpResponseRedirect
+from django.http import HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.comments.models import CommentSettings, CommentSubscription, commented_articles
 from healthsite.outage import keeps_the_post_when_the_database_is_down
-from healthsite.pagecache import fragment
 from healthsite.requestargs import form_data
 
 from . import notifications
@@ -76,13 +76,12 @@ def post_comment(request, article_id):
     return HttpResponseRedirect(f"{article.url}#{comment.anchor}")
 
 
-@fragment
+@never_cache
 @require_GET
 def form_token_field(request, article_id):
-    """The comment form's hidden token, made when this reader asked for the page (cached pages
-    include it per reader). Needs no database."""
-    field = CommentForm.base_fields["token"].widget.render("token", form_token(article_id), attrs={"id": "id_token"})
-    return HttpResponse(field)
+    """A fresh token for the comment form, asked for by the page's script when the reader starts on
+    the form, so the page itself can be shared by every reader and every cache. Needs no database."""
+    return JsonResponse({"token": form_token(article_id)})
 
 
 def confirm_subscription(request, token):

@@ -6,7 +6,8 @@ vcl 4.1;
 #   site sends `PURGE` with `xkey-purge: <tags>` when those change (healthsite/pagecache).
 # - Requests carrying a session or a pending message (signed-in users, a reader who has just
 #   posted a comment and must see it) pass straight to the site.
-# - The comment form's token is an ESI include, fetched per reader and never cached.
+# - Nothing per reader is in a cached page: the comment form asks /comments/<id>/token/ (passed,
+#   never cached) for its token when the reader starts on it, so every read is a plain hit.
 #
 # The backend is in backend.vcl, written by scripts/varnish.py next to this file's search path.
 
@@ -32,8 +33,6 @@ sub vcl_recv {
         # Wagtail's frontend cache purges single addresses.
         return (purge);
     }
-    # Only the site may ask for fragments to be left unexpanded.
-    set req.http.Surrogate-Capability = "varnish=ESI/1.0";
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -49,10 +48,6 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    if (beresp.http.Surrogate-Control ~ "ESI/1.0") {
-        unset beresp.http.Surrogate-Control;
-        set beresp.do_esi = true;
-    }
     # Long enough to answer while a new copy is fetched; a purge removes the object at once.
     set beresp.grace = 10s;
 }

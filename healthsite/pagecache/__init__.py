@@ -15,9 +15,10 @@ Public API for other code:
   signal (QuerySet.update(), bulk deletes: erasure, purges, imports). This name stays stable;
 - `depends_on(*tags)` while rendering, and the `shows(*tags)` view decorator;
 - `remembered(key, tags, compute, timeout)`: any computed value kept until its tags change
-  (search results per normalised query);
-- `fragment`, a view decorator for uncached fragments of cached pages (`<esi:include>`, see
-  fragments.py): each reader gets their own, e.g. a form's single-use token.
+  (search results per normalised query).
+
+A cached page is the same for every reader, so it holds nothing of one: what must be per reader,
+such as a form's single-use token, comes from a small uncached view the page's script calls.
 
 A hit costs one lookup in this process's memory (pages are keyed on the query parameters their
 render read, bounded in bytes; see store.py) and one `get_many` of the tags' versions in the
@@ -26,7 +27,6 @@ miss. When the shared cache cannot be reached at all (the database is down), sto
 served as they are.
 """
 
-from .fragments import fragment
 from .invalidation import connect_invalidation, invalidate_comments_of
 from .middleware import PageCacheMiddleware
 from .tags import (
@@ -61,7 +61,6 @@ __all__ = [
     "comments_tag",
     "connect_invalidation",
     "depends_on",
-    "fragment",
     "invalidate",
     "invalidate_comments_of",
     "is_recording",

@@ -7,7 +7,6 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import store
-from .fragments import stitch
 from .tags import are_fresh, give_versions, recording
 
 # Requests carrying these belong to someone: a logged-in user, a reader whose pending comment
@@ -47,9 +46,6 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return stitch(request, self.serve(request))
-
-    def serve(self, request):
         if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
             return mark_personal(self.get_response(request))
         parameters = store.load(store.address_key(request))

@@ -1,13 +1,35 @@
-// "Save my name, email, and website in this browser": kept in localStorage only, never sent
-// anywhere. Everything else about commenting works without this script.
+// The Leave a Reply form. Everything about commenting works without this script; it adds two things.
 (function () {
   var form = document.querySelector("[data-comment-form]");
-  if (!form || !window.localStorage) return;
+  if (!form) return;
+
+  // 1. The form's token. The page is the same for every reader (and cached as such), so it holds no
+  // token; one is asked for when the reader starts on the form, which also starts its timer. Should
+  // that fail, the form is sent without one and the server sends it back, text kept, with a token.
+  var token = form.querySelector("input[name=token]");
+  var asking = null;
+  function askForToken() {
+    if (!asking && !token.value && token.dataset.tokenUrl && window.fetch) {
+      asking = fetch(token.dataset.tokenUrl, { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("token: " + response.status);
+          return response.json();
+        })
+        .then(function (data) { token.value = data.token; })
+        .catch(function () { asking = null; });
+    }
+    return asking || Promise.resolve();
+  }
+  form.addEventListener("focusin", askForToken);
+
+  // 2. "Save my name, email, and website in this browser": kept in localStorage only, never sent.
   var KEY = "healthsite.commenter";
   var fields = ["name", "email", "website"];
   var box = form.querySelector("[name=save_details]");
+  var storage = null;
+  try { storage = window.localStorage; } catch (e) { storage = null; }
   var saved = null;
-  try { saved = JSON.parse(localStorage.getItem(KEY)); } catch (e) { saved = null; }
+  try { saved = storage && JSON.parse(storage.getItem(KEY)); } catch (e) { saved = null; }
   if (saved) {
     fields.forEach(function (name) {
       var input = form.querySelector("[name=" + name + "]");
@@ -15,13 +37,25 @@
     });
     if (box) box.checked = true;
   }
-  form.addEventListener("submit", function () {
+  function rememberDetails() {
+    if (!storage) return;
     if (box && box.checked) {
       var details = {};
       fields.forEach(function (name) { details[name] = form.querySelector("[name=" + name + "]").value; });
-      localStorage.setItem(KEY, JSON.stringify(details));
+      storage.setItem(KEY, JSON.stringify(details));
     } else {
-      localStorage.removeItem(KEY);
+      storage.removeItem(KEY);
     }
+  }
+
+  var sending = false;
+  form.addEventListener("submit", function (event) {
+    rememberDetails();
+    if (token.value) return;
+    // Sent before the token arrived (a quick reader, a pasted comment): wait for it, then send once.
+    event.preventDefault();
+    if (sending) return;
+    sending = true;
+    askForToken().then(function () { form.submit(); });
   });
 })();
