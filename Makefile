@@ -38,7 +38,7 @@ define ensure_packages
 	  fi; }
 endef
 
-.PHONY: run test serve bench bench-import audit lint db db-stop migrate demo site-url browser pdf-libs wrk varnish nginx clean
+.PHONY: run test serve bench bench-import audit lint db db-stop migrate demo site-url browser pdf-libs wrk varnish nginx redis clean
 
 # The accounts are printed once, by create_demo_accounts (the last step of `demo`).
 run: pdf-libs migrate demo site-url
@@ -88,7 +88,7 @@ serve: pdf-libs migrate $(SERVE_NEEDS)
 	  $(VENV)/bin/gunicorn healthsite.wsgi --bind 127.0.0.1:$(APP_PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 
 # The benchmark suite (bench/run.py): BENCH_ARGS="--wordpress" adds WordPress in the same run.
-bench: $(VENV)/.installed db pdf-libs wrk varnish nginx
+bench: $(VENV)/.installed db pdf-libs wrk varnish nginx redis
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Importing a generated WordPress export of 10,000 posts and 200,000 comments: time and peak memory.
@@ -98,6 +98,10 @@ bench-import: $(VENV)/.installed db
 
 wrk:
 	$(call ensure_packages,command -v wrk,wrk,the benchmark)
+
+# The churn run shares its workers' pages through Redis, as a site with several workers runs.
+redis:
+	$(call ensure_packages,command -v redis-server,redis-server,the benchmark)
 
 # nginx serves the cached article as a plain file: the benchmark's ceiling for a cached page.
 nginx:

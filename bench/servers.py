@@ -1,5 +1,6 @@
 """The servers the benchmark drives, each on a free loopback port: gunicorn as `make serve` runs
-it, Varnish in front of it, and nginx serving a static file for comparison."""
+it, Varnish in front of it, nginx serving a static file for comparison, and Redis as the shared
+cache of a site with several workers."""
 
 import socket
 import subprocess
@@ -8,7 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import PYTHON, ROOT
+from common import OUT, PYTHON, ROOT
 
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 
@@ -52,5 +53,30 @@ class Server:
         return peaks
 
     def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+class Redis:
+    """redis-server on a Unix socket under var/bench, configured as docs/operations.md says
+    (bounded, evicting only what expires), with nothing saved to disk; yields its REDIS_URL."""
+
+    def __enter__(self):
+        self.socket = OUT / "redis.sock"
+        self.socket.unlink(missing_ok=True)
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", "0", "--unixsocket", str(self.socket), "--save", "", "--appendonly", "no"]
+            + ["--maxmemory", "1gb", "--maxmemory-policy", "volatile-lru"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while not self.socket.exists():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.1)
+        return f"unix://{self.socket}"
+
+    def __exit__(self, *exc):
         self.process.terminate()
         self.process.wait(timeout=30)
