@@ -23,6 +23,7 @@ from . import privacy
 from .actions import STATUS_ACTIONS, UNDO_ACTIONS, delete_permanently, moderate, row_actions
 from .admin import require_moderator
 from .posting import post_staff_reply
+from .threads import comment_location
 
 QUEUE_URL_NAME = "wagtailsnippets_articles_comment:list"
 CLINICIANS_GROUP = "Medical reviewers"
@@ -106,7 +107,13 @@ def comment_screen(request, pk, form=None, status=200):
     by_status = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
     context = {
         "comment": comment,
-        "public_url": f"{comment.article.url}#{comment.anchor}" if comment.article.url else "",
+        "public_url": (
+            comment_location(
+                comment, comment.article.url, per_page=CommentSettings.load(request_or_site=request).threads_per_page
+            )
+            if comment.article.url
+            else ""
+        ),
         "replies": comment.replies.order_by("created_at"),
         "other_counts": [(label, by_status.get(value, 0)) for value, label in Comment.Status.choices],
         "other_total": sum(by_status.values()),

@@ -16,6 +16,8 @@ from django.utils import timezone
 from articles.comments.models import MODERATE_PERMISSION, Comment, CommentSettings, CommentSubscription, StaffProfile
 from healthsite.sites import current_site, site_name
 
+from .threads import comment_location
+
 SIGNING_NAMESPACE = "articles.comments.subscription"  # a salt, public by design
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
 # Every reply email carries a fresh link, so an old one can expire without stranding anyone.
@@ -182,7 +184,8 @@ def notify_subscribers(reply_id):
         return
     subscriptions = reply.parent.subscriptions.confirmed().exclude(email__iexact=reply.email)
     article_url = page_url(reply.article)
-    reply_url = f"{article_url}#{reply.anchor}" if article_url else ""
+    per_page = CommentSettings.load().threads_per_page
+    reply_url = comment_location(reply, article_url, per_page=per_page) if article_url else ""
     messages = []
     name = site_name(current_site())
     for subscription in subscriptions:

@@ -60,6 +60,25 @@ def thread_page(article, *, page_number, per_page, max_depth, reader_comment_ids
     return page
 
 
+def page_showing(comment, *, per_page, reader_comment_ids=()):
+    """The number of the page of threads that shows `comment`: where its thread's first comment
+    stands among the visible top-level comments, oldest first (in one query)."""
+    root_id = comment.thread_id or comment.pk
+    root_created = Subquery(Comment.objects.filter(pk=root_id).values("created_at"))
+    earlier = (
+        Comment.objects.filter(article_id=comment.article_id, parent__isnull=True)
+        .filter(visible_to(list(reader_comment_ids)))
+        .filter(Q(created_at__lt=root_created) | Q(created_at=root_created, pk__lt=root_id))
+    )
+    return earlier.count() // per_page + 1
+
+
+def comment_location(comment, article_url, *, per_page, reader_comment_ids=()):
+    """`article_url` at the page of threads showing `comment`, scrolled to it."""
+    number = page_showing(comment, per_page=per_page, reader_comment_ids=reader_comment_ids)
+    return f"{article_url}{f'?comments-page={number}' if number > 1 else ''}#{comment.anchor}"
+
+
 def page_number_from(value):
     """A page number from the address; anything odd is page 1, anything huge the last page
     (PostgreSQL cannot take an offset past a 64-bit integer)."""

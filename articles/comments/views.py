@@ -10,15 +10,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from articles.comments.models import CommentSettings, CommentSubscription, commented_articles
+from articles.comments.models import Comment, CommentSettings, CommentSubscription, commented_articles
 from healthsite.outage import keeps_the_post_when_the_database_is_down
 from healthsite.requestargs import form_data
 
 from . import notifications
-from .display import remember_for_reader
+from .display import reader_comment_ids, remember_for_reader
 from .forms import CommentForm, form_token
 from .moderation import CommentPolicy
 from .posting import RateLimited, submit_comment
+from .threads import comment_location, visible_to
 
 
 def article_with_form(request, article, form, status):
@@ -73,7 +74,30 @@ def post_comment(request, article_id):
     if comment.urgent:
         # Only the poster sees this, at once; nothing public says their comment matched the safety list.
         messages.warning(request, linebreaksbr(policy.settings.safety_resources))
-    return HttpResponseRedirect(f"{article.url}#{comment.anchor}")
+    return HttpResponseRedirect(
+        comment_location(
+            comment,
+            article.url,
+            per_page=policy.settings.threads_per_page,
+            reader_comment_ids=reader_comment_ids(request),
+        )
+    )
+
+
+@require_GET
+def find_comment(request, comment_id):
+    """Where a comment is shown, on whichever page of threads holds it. A link ending `#comment-N`
+    (an old WordPress one, say) whose comment is on a later page is sent here by comments.js."""
+    comment = get_object_or_404(
+        Comment.objects.filter(article__in=commented_articles().published()).select_related("article"), pk=comment_id
+    )
+    mine = reader_comment_ids(request)
+    if not Comment.objects.filter(visible_to(mine), pk=comment.pk).exists():
+        return HttpResponseRedirect(comment.article.url + "#comments")  # no longer shown: the thread instead
+    per_page = CommentSettings.load(request_or_site=request).threads_per_page
+    return HttpResponseRedirect(
+        comment_location(comment, comment.article.url, per_page=per_page, reader_comment_ids=mine)
+    )
 
 
 @never_cache

@@ -101,8 +101,9 @@ MIDDLEWARE = [
     "healthsite.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Outside Wagtail's redirects, so it sees the 404s they found no redirect for.
+    "articles.wordpress.middleware.WordPressRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "articles.wordpress.middleware.WordPressIdRedirectMiddleware",
     "healthsite.throttle.TooManyRequestsMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",

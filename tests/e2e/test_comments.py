@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from articles.comments.models import Comment, CommentSettings
 from healthsite.demo_accounts import ensure_demo_accounts
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -102,3 +103,18 @@ def test_a_reader_comments_from_a_cached_page(demo_site, browser, page_cache_on,
         send.click()
     expect(page.get_by_role("status").filter(has_text="awaiting moderation")).to_be_visible()
     expect(page.locator(".comment", has_text="Posted from the shared copy.")).to_be_visible()
+
+
+def test_an_old_link_to_a_comment_on_a_later_page_lands_on_it(demo_site, page):
+    """`#comment-N` names only the comment: the page's script finds the page of threads holding it."""
+    settings = CommentSettings.load()
+    settings.threads_per_page = 1
+    settings.save()
+    last = Comment.objects.approved().filter(article__url_path__endswith=ARTICLE).top_level().oldest_first().last()
+    page.goto(f"{demo_site}{ARTICLE}#comment-{last.pk}")
+    expect(page).to_have_url(f"{demo_site}{ARTICLE}?comments-page={page_count()}#comment-{last.pk}")
+    expect(page.locator(f"#comment-{last.pk}")).to_be_in_viewport()
+
+
+def page_count():
+    return Comment.objects.approved().filter(article__url_path__endswith=ARTICLE).top_level().count()

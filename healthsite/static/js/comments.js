@@ -1,9 +1,26 @@
-// The Leave a Reply form. Everything about commenting works without this script; it adds two things.
+// Comments. Everything about them works without this script; it adds three things.
 (function () {
+  // 1. A link to a comment (#comment-N, such as an old WordPress one) whose comment is on another
+  // page of threads: the site knows which, so ask it, once.
+  var thread = document.querySelector("[data-find-comment]");
+  var sought = /^#comment-(\d+)$/.exec(location.hash);
+  if (thread && sought) {
+    var ASKED = "healthsite.sought-comment";  // asked once: a comment no longer shown is not asked for again
+    var session = null;
+    try { session = window.sessionStorage; } catch (e) { session = null; }
+    if (document.getElementById(location.hash.slice(1))) {
+      if (session) session.removeItem(ASKED);
+    } else if (session && session.getItem(ASKED) !== sought[1]) {
+      session.setItem(ASKED, sought[1]);
+      location.replace(thread.dataset.findComment.replace(/0\/$/, sought[1] + "/"));
+      return;
+    }
+  }
+
   var form = document.querySelector("[data-comment-form]");
   if (!form) return;
 
-  // 1. The form's token. The page is the same for every reader (and cached as such), so it holds no
+  // 2. The form's token. The page is the same for every reader (and cached as such), so it holds no
   // token; one is asked for when the reader starts on the form, which also starts its timer. Should
   // that fail, the form is sent without one and the server sends it back, text kept, with a token.
   var token = form.querySelector("input[name=token]");
@@ -22,14 +39,14 @@
   }
   form.addEventListener("focusin", askForToken);
 
-  // 2. "Save my name, email, and website in this browser": kept in localStorage only, never sent.
+  // 3. "Save my name, email, and website in this browser": kept in localStorage only, never sent.
   var KEY = "healthsite.commenter";
   var fields = ["name", "email", "website"];
   var box = form.querySelector("[name=save_details]");
-  var storage = null;
-  try { storage = window.localStorage; } catch (e) { storage = null; }
   var saved = null;
-  try { saved = storage && JSON.parse(storage.getItem(KEY)); } catch (e) { saved = null; }
+  var local = null;
+  try { local = window.localStorage; } catch (e) { local = null; }
+  try { saved = local && JSON.parse(local.getItem(KEY)); } catch (e) { saved = null; }
   if (saved) {
     fields.forEach(function (name) {
       var input = form.querySelector("[name=" + name + "]");
@@ -38,13 +55,13 @@
     if (box) box.checked = true;
   }
   function rememberDetails() {
-    if (!storage) return;
+    if (!local) return;
     if (box && box.checked) {
       var details = {};
       fields.forEach(function (name) { details[name] = form.querySelector("[name=" + name + "]").value; });
-      storage.setItem(KEY, JSON.stringify(details));
+      local.setItem(KEY, JSON.stringify(details));
     } else {
-      storage.removeItem(KEY);
+      local.removeItem(KEY);
     }
   }
 

@@ -204,3 +204,13 @@ def test_a_comment_deleted_here_comes_back_under_a_free_id(run_import, article):
     assert Comment.objects.filter(article__slug="what-is-muscle-spasm").count() == 54
     assert report.total("comment", "created") == 2  # it, and its reply, deleted with it
     assert any("comment 3: that id is taken here" in p for p in report.problems)
+
+
+@pytest.mark.parametrize("below", ["comment-page-2/", "feed/", "feed/atom/", "amp/", "embed/", "trackback/", "2/"])
+def test_addresses_below_an_old_post_lead_to_the_article(run_import, client, below):
+    """WordPress serves comment pages, feeds, AMP and embed versions below each post: they lead to the post too."""
+    run_import()
+    article_url = ArticlePage.objects.get(slug="what-is-muscle-spasm").url
+    response = client.get(f"/what-is-muscle-spasm/{below}")
+    assert (response.status_code, response["Location"]) == (301, article_url)
+    assert client.get(f"/no-such-post/{below}").status_code == 404
