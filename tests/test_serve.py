@@ -1,6 +1,7 @@
-"""Smoke test of `make serve`: gunicorn, production settings, WhiteNoise."""
+"""Smoke tests of `make serve`: gunicorn, production settings, WhiteNoise; Varnish and the worker beside it."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -96,3 +97,54 @@ def test_gunicorn_believes_x_forwarded_proto_only_when_django_does(production_se
         feed = response.read().decode()
     assert "<link>http://" in feed
     assert "https://" not in feed
+
+
+def processes_in_session(session_id):
+    """The command lines of the live processes in a session (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[0] != "Z" and int(fields[3]) == session_id:
+                found.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except (OSError, IndexError):
+            continue  # gone while we looked
+    return found
+
+
+@pytest.mark.django_db(transaction=True)
+def test_make_serve_runs_varnish_gunicorn_and_the_worker_and_ctrl_c_stops_all_three(home_page, test_database_url):
+    """`make serve`: Varnish answers in front of gunicorn, the task worker runs beside them, and the
+    Ctrl-C a terminal sends to the whole foreground group leaves none of them running."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": test_database_url, "PORT": str(port), "SECRET_KEY": "serve-" + "x" * 50}
+    serve = subprocess.Popen(
+        ["make", "--no-print-directory", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            assert serve.poll() is None, "make serve exited"
+            try:
+                status, _, headers = get(f"http://127.0.0.1:{port}/")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200 and headers["X-Varnish-Cache"] in ("hit", "miss")
+        running = " | ".join(processes_in_session(serve.pid))
+        for program in ("varnishd", "gunicorn", "run_worker"):
+            assert program in running, program
+        os.killpg(serve.pid, signal.SIGINT)
+        serve.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while processes_in_session(serve.pid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert processes_in_session(serve.pid) == []
+    finally:
+        if serve.poll() is None or processes_in_session(serve.pid):
+            os.killpg(serve.pid, signal.SIGKILL)
