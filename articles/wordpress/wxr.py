@@ -9,6 +9,7 @@ import datetime
 import html
 from dataclasses import dataclass, field
 
+from django.utils.html import strip_tags
 from lxml import etree
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
@@ -131,7 +132,8 @@ def _item(element):
     item = Item(
         wordpress_id=_int(values.get("wp:post_id")),
         post_type=values.get("wp:post_type", "").strip(),
-        title=html.unescape(values.get("title", "").strip()),
+        # WordPress lets a title hold markup (“<em>Cramps</em> at night”); a page title is text.
+        title=" ".join(html.unescape(strip_tags(values.get("title", ""))).split()),
         link=values.get("link", "").strip(),
         guid=values.get("guid", "").strip(),
         creator=values.get("dc:creator", "").strip(),

@@ -45,6 +45,26 @@ def test_reads_wxr_1_1_and_1_2(tmp_path, version):
 
 
 @pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("<![CDATA[<em>Cramps</em> &amp; spasms]]>", "Cramps & spasms"),
+        ("<![CDATA[Calcium &lt; 5 mg: <strong>what</strong>\n next?]]>", "Calcium < 5 mg: what next?"),
+        ("Plain &amp; simple", "Plain & simple"),
+    ],
+)
+def test_a_title_with_markup_becomes_plain_text(tmp_path, title, text):
+    """WordPress lets titles hold markup and entities; the page title shows just the words."""
+    path = tmp_path / "export.xml"
+    path.write_text(
+        WXR_HEAD.format(version="1.2")
+        + f"<item><title>{title}</title><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type></item>"
+        "</channel></rss>"
+    )
+    (item,) = entries(path, Item)
+    assert item.title == text
+
+
+@pytest.mark.parametrize(
     ("content", "message"),
     [
         ("just some notes, not XML", "not a WordPress export: not XML"),
