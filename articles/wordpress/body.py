@@ -202,7 +202,8 @@ class _Converter:
         classes = el.get("class", "")
         if "wp-block-embed" in classes:
             url = " ".join(el.text_content().split()) or next(iter(el.xpath(".//a/@href")), "")
-            return self.link_block(url, what="embed")
+            self.link_block(url, what="embed")
+            return self.add_paragraph(html.escape(caption))
         image = el.find(".//img")
         if image is not None:
             return self.image(image, caption=caption)
@@ -287,6 +288,14 @@ class _Converter:
                 "table_caption": caption,
             },
         )
+
+    def tag_details(self, el):
+        """A disclosure shows open: its summary in bold, then what it held."""
+        self.result.unmapped.append("<details> (shown open, its summary in bold)")
+        self.children(el)
+
+    def tag_summary(self, el):
+        self.add_paragraph(f"<b>{self.inline(el, with_tail=False, outer=False)}</b>")
 
     def tag_hr(self, el):
         self.flush_inline()

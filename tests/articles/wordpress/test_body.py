@@ -52,6 +52,28 @@ def test_lists_tables_quotes_and_embeds():
     assert result.blocks[3]["value"] == '<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>'
 
 
+def test_an_embeds_caption_is_kept_under_its_link():
+    """The embed becomes a link; what its caption said stays beside it."""
+    result = convert(
+        '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/x</div>'
+        "<figcaption>A <em>calf</em> stretch, step by step</figcaption></figure>"
+    )
+    assert [strip_html(block["value"]) for block in result.blocks] == [
+        "https://youtu.be/x",
+        "A calf stretch, step by step",
+    ]
+
+
+def test_a_disclosure_shows_open_with_its_summary_apart():
+    """<details> has no block: the summary is a bold line of its own, then the hidden text, reported."""
+    result = convert(
+        '<!-- wp:details --><details class="wp-block-details"><summary>More about cramps</summary>'
+        "<!-- wp:paragraph --><p>Hidden details.</p><!-- /wp:paragraph --></details><!-- /wp:details -->"
+    )
+    assert [block["value"] for block in result.blocks] == ["<p><b>More about cramps</b></p>", "<p>Hidden details.</p>"]
+    assert any("<details>" in what for what in result.unmapped)
+
+
 def test_nested_lists_keep_their_nesting_in_a_paragraph_block():
     """The list block holds one level; a nested list goes to rich text, which holds more."""
     result = convert("<ul><li>Legs<ul><li>Calf</li></ul></li></ul>")
