@@ -57,3 +57,63 @@ def table(results):
                 f"{row.get('approved', 0)} approved, {row.get('stale', 0)} stale"
             )
     return "\n".join(lines)
+
+
+def targets(results):
+    """Issue 14's targets as (target, result, met) rows, every ratio taken within this one run."""
+    rows = []
+    wordpress = results.get("wordpress", {}).get("wordpress", {}).get("rps")
+    varnish = results.get("varnish", {})
+    through, static = (
+        varnish.get("article, 50 comments, through Varnish"),
+        varnish.get("article, 50 comments, nginx static file"),
+    )
+    if through and static:
+        share = through["rps"] / static["rps"]
+        rows.append(
+            (
+                "through Varnish, cached article: at least 50% of nginx's req/s",
+                f"{through['rps']:,.0f} vs {static['rps']:,.0f}: {share:.0%}",
+                share >= 0.5,
+            )
+        )
+        rows.append(
+            ("through Varnish, p99 under 10 ms at 32 clients", f"{through['p99_ms']} ms", through["p99_ms"] < 10)
+        )
+    churn = results.get("churn", {})
+    if churn.get("tags"):
+        tags, old = churn["tags"], churn.get("global generation", {})
+        rows.append(
+            (
+                "churn: hit rate at least 95%, 0 stale",
+                f"{tags['hit_rate']:.1%} (global generation {old.get('hit_rate', 0):.1%}), "
+                f"{tags['stale']} stale of {tags['approved']} approvals, p99 {tags['p99_ms']} ms",
+                tags["hit_rate"] >= 0.95 and tags["stale"] == 0,
+            )
+        )
+    signed_in = results.get("signed_in")
+    if signed_in and wordpress:
+        times = signed_in["rps"] / wordpress
+        rows.append(
+            (
+                "signed-in reader: at least 10x WordPress, 12 queries or fewer",
+                f"{signed_in['rps']:,.1f} vs {wordpress:,.1f} req/s: {times:.1f}x; {signed_in['queries']} queries",
+                times >= 10 and signed_in["queries"] <= 12,
+            )
+        )
+    growth = results.get("growth") or []
+    if growth:
+        largest = growth[-1]
+        p50 = largest["search"]["p50_ms"]
+        rows.append(
+            (
+                f"search at {largest['articles']:,} articles, 32 clients: p50 under 200 ms",
+                f"{p50} ms",
+                p50 is not None and p50 < 200,
+            )
+        )
+    return rows
+
+
+def targets_table(results):
+    return "\n".join(f"{'met   ' if met else 'MISSED'} {target}: {result}" for target, result, met in targets(results))

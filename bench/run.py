@@ -30,7 +30,7 @@ import time
 from caching import measure_churn, measure_signed_in, measure_varnish
 from common import OUT, bench_database_url, environment, generate, log, manage
 from pages import measure_growth, measure_hello, measure_pages, measure_posting
-from report import table
+from report import table, targets, targets_table
 from wordpress import run_wordpress
 
 
@@ -70,8 +70,10 @@ def main():
     if not args.no_churn:
         log(f"churn at {results['growth'][-1]['articles'] if results['growth'] else ''} articles")
         results["churn"] = measure_churn(env, args.churn_seconds)
+    results["targets"] = [{"target": t, "result": r, "met": m} for t, r, m in targets(results)]
     (OUT / "latest.json").write_text(json.dumps(results, indent=2))
     print(table(results))
+    print("\nissue 14 targets, from this run:\n" + targets_table(results))
     print(f"\nwritten to {OUT / 'latest.json'}")
 
 
