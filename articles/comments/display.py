@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+
 from articles.comments.models import Comment, CommentSettings
+from healthsite.pagecache import comments_tag, depends_on
 from healthsite.requestargs import int_param
 
 from .forms import CommentForm
 from .moderation import CommentPolicy
-from .threads import thread_page
+from .threads import page_number_from, thread_page
 
 # The ids of comments this browser posted in this visit, so the poster alone sees them while pending.
 SESSION_KEY = "articles.my_comments"
@@ -30,43 +33,70 @@ class CommentSection:
 
     open: bool
     form: CommentForm | None
-    threads: object
+    thread: object  # {"html", "count", "structured_data"}: a kept part, or this reader's own
     replying_to: Comment | None
 
     @property
     def count(self):
-        return self.threads.approved_count
+        return self.thread["count"]
 
     def structured_data(self):
-        """schema.org Comment items for the approved comments shown. No email addresses."""
-        return [
+        return self.thread["structured_data"]
+
+
+def comment_section(article, request, form, parts):
+    """The comments part of `article` for this reader: a page of threads, and the form or “closed”.
+
+    The thread is one of `parts` (healthsite.pagecache.PageParts), shared by every reader, unless
+    this reader has comments of their own waiting for a moderator, which only they may see."""
+    settings = CommentSettings.load(request_or_site=request)
+    policy = CommentPolicy(settings)
+    is_open = policy.is_open(article)
+    if form is None and is_open:
+        form = CommentForm(article=article, initial={"parent": _reply_target(article, request)})
+    page_number = page_number_from(request.GET.get("comments-page"))
+    own_comments = reader_comment_ids(request)
+
+    def thread():
+        return thread_part(article, page_number, settings, is_open, own_comments)
+
+    if own_comments:
+        rendered = thread()
+    else:
+        # The settings are in the key: their changes empty the whole cache anyway, but a key
+        # that names everything the thread depends on cannot go wrong if that ever changes.
+        key = f"comment-thread:{article.pk}:{page_number}:{is_open}:{settings.threads_per_page}:{settings.thread_depth}"
+        rendered = parts.keep(key, thread)
+    parent_id = form["parent"].value() if form is not None else None
+    return CommentSection(open=is_open, form=form, thread=rendered, replying_to=_replying_to(article, parent_id))
+
+
+def thread_part(article, page_number, settings, is_open, reader_comment_ids):
+    """A page of threads, rendered, with the article's approved count and the schema.org Comment
+    items for the approved comments shown (no email addresses)."""
+    depends_on(comments_tag(article.pk))
+    threads = thread_page(
+        article,
+        page_number=str(page_number),
+        per_page=settings.threads_per_page,
+        max_depth=settings.thread_depth,
+        reader_comment_ids=reader_comment_ids,
+    )
+    comments = {"open": is_open, "count": threads.approved_count, "threads": threads}
+    return {
+        "html": render_to_string("articles/comments/thread.html", {"comments": comments}),
+        "count": threads.approved_count,
+        "structured_data": [
             {
                 "@type": "Comment",
                 "author": {"@type": "Person", "name": item.comment.name},
                 "dateCreated": item.comment.created_at.isoformat(),
                 "text": item.comment.body,
             }
-            for item in self.threads.items
+            for item in threads.items
             if item.comment.status == Comment.Status.APPROVED
-        ]
-
-
-def comment_section(article, request, form=None):
-    """The comments part of `article` for this reader: a page of threads, and the form or “closed”."""
-    settings = CommentSettings.load(request_or_site=request)
-    policy = CommentPolicy(settings)
-    is_open = policy.is_open(article)
-    if form is None and is_open:
-        form = CommentForm(article=article, initial={"parent": _reply_target(article, request)})
-    threads = thread_page(
-        article,
-        page_number=request.GET.get("comments-page"),
-        per_page=settings.threads_per_page,
-        max_depth=settings.thread_depth,
-        reader_comment_ids=reader_comment_ids(request),
-    )
-    parent_id = form["parent"].value() if form is not None else None
-    return CommentSection(open=is_open, form=form, threads=threads, replying_to=_replying_to(article, parent_id))
+        ],
+    }
 
 
 def _reply_target(article, request):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.template.loader import render_to_string
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -257,7 +258,15 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
 
     def get_context(self, request, *args, comment_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["comments"] = comments = comment_section(self, request, comment_form)
+        # Kept for every reader per revision (and comment version): declared together, so the
+        # first use looks them all up at once.
+        parts = pagecache.PageParts(request)
+        revision = f"{self.pk}:{self.live_revision_id}"
+        context["article_body"] = body = parts.keep(f"article-body:{revision}", lambda: self.body_part(request))
+        context["related_articles"] = parts.keep(
+            f"related-articles:{revision}", lambda: self.related_part(request, body["topics"])
+        )
+        context["comments"] = comments = comment_section(self, request, comment_form, parts)
         context["breadcrumbs"] = breadcrumbs = breadcrumb_trail(self)
         context["structured_data"] = article_structured_data(
             self,
@@ -266,13 +275,28 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
             comments=comments.structured_data(),
             comment_count=comments.count,
         )
-        context["table_of_contents"] = table_of_contents(self.body)
-        context["reading_minutes"] = reading_minutes(self)
-        context["related_articles"] = self.related_articles_to_show()
-        context["references"] = self.references.all()
-        context["topics"] = self.topics.all()
-        self.record_cache_tags()
+        # The byline credits them (outside any kept part: their names come with the page's row).
+        people = [pk for pk in (self.author_id, self.reviewer_id) if pk]
+        pagecache.depends_on(*(pagecache.snippet_tag(Person, pk) for pk in people))
         return context
+
+    def body_part(self, request):
+        """What the body shows every reader: its contents list and blocks, reading time, topics and sources."""
+        topics = list(self.topics.all())
+        pagecache.depends_on(*(pagecache.topic_tag(topic.pk) for topic in topics))  # their names
+        context = {"page": self, "request": request, "table_of_contents": table_of_contents(self.body)}
+        return {
+            "html": render_to_string("articles/article_body.html", context),
+            "reading_minutes": reading_minutes(self),
+            "topics": topics,
+            "references": list(self.references.all()),
+        }
+
+    def related_part(self, request, topics):
+        """The related articles' cards; they change when an article on the same topics is published."""
+        pagecache.depends_on(*(pagecache.topic_tag(topic.pk) for topic in topics))
+        context = {"related_articles": self.related_articles_to_show(), "request": request}
+        return {"html": render_to_string("articles/related_articles.html", context)}
 
     def related_articles_to_show(self, limit=3):
         """The editor's choice when there is one, else the latest articles sharing a topic, in one query:
@@ -295,17 +319,6 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
         )
         chosen = [candidate for candidate in candidates if candidate.is_chosen]
         return chosen or candidates[:limit]
-
-    def record_cache_tags(self):
-        """Besides itself: its comments, its credits, and its topics' articles (in related articles)."""
-        if not pagecache.is_recording():
-            return
-        people = [pk for pk in (self.author_id, self.reviewer_id) if pk]
-        pagecache.depends_on(
-            pagecache.comments_tag(self.pk),
-            *(pagecache.snippet_tag(Person, pk) for pk in people),
-            *(pagecache.topic_tag(pk) for pk in self.topics.values_list("pk", flat=True)),
-        )
 
     def changed_tags(self):
         """A change shows in the related articles of every article on its topics."""

@@ -15,7 +15,10 @@ Public API for other code:
   signal (QuerySet.update(), bulk deletes: erasure, purges, imports). This name stays stable;
 - `depends_on(*tags)` while rendering, and the `shows(*tags)` view decorator;
 - `remembered(key, tags, compute, timeout)`: any computed value kept until its tags change
-  (search results per normalised query).
+  (search results per normalised query);
+- `PageParts(request).keep(key, compute, tags)`: rendered parts of a page (an article's body,
+  comment thread, related articles) kept in memory until their tags change, looked up together
+  with one `get_many` (parts.py), for renders the page cache cannot serve.
 
 A cached page is the same for every reader, so it holds nothing of one: what must be per reader,
 such as a form's single-use token, comes from a small uncached view the page's script calls.
@@ -29,6 +32,7 @@ served as they are.
 
 from .invalidation import connect_invalidation, invalidate_comments_of
 from .middleware import PageCacheMiddleware
+from .parts import PageParts
 from .tags import (
     EVERYTHING,
     FEED,
@@ -40,7 +44,6 @@ from .tags import (
     comments_tag,
     depends_on,
     invalidate,
-    is_recording,
     page_tag,
     remembered,
     section_tag,
@@ -58,12 +61,12 @@ __all__ = [
     "SITE_LISTINGS",
     "TOPICS",
     "PageCacheMiddleware",
+    "PageParts",
     "comments_tag",
     "connect_invalidation",
     "depends_on",
     "invalidate",
     "invalidate_comments_of",
-    "is_recording",
     "page_tag",
     "remembered",
     "section_tag",

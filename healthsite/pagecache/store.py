@@ -66,8 +66,9 @@ def shared_pages():
     return caches["pages"] if "pages" in settings.CACHES else None
 
 
-def load(key):
-    """From this process's memory, else from the shared page store (and remembered here)."""
+def load(key, keep_for=None):
+    """From this process's memory, else from the shared page store (and remembered here for
+    `keep_for` seconds, by default a page's lifetime)."""
     value = local_pages.get(key)
     shared = shared_pages()
     if value is None and shared is not None:
@@ -76,7 +77,7 @@ def load(key):
         except Exception:  # an unreachable Redis is a miss, never an error page
             return None
         if value is not None:
-            local_pages.set(key, value, settings.PAGE_CACHE_SECONDS, size_of(value))
+            local_pages.set(key, value, keep_for or settings.PAGE_CACHE_SECONDS, size_of(value))
     return value
 
 
@@ -88,8 +89,12 @@ def save(key, value, timeout):
 
 
 def size_of(value):
+    """About how many bytes a stored page, or a kept part of one (its text), takes."""
     if isinstance(value, dict):
-        return len(value.get("content", b"")) + sum(len(k) + len(v) for k, v in value.get("headers", {}).items()) + 200
+        headers = sum(len(k) + len(v) for k, v in value.get("headers", {}).items())
+        parts = value.get("value", {})
+        text = sum(len(text) for text in parts.values() if isinstance(text, str)) if isinstance(parts, dict) else 0
+        return len(value.get("content", b"")) + headers + text + 200
     return 200
 
 

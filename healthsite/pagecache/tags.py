@@ -66,11 +66,6 @@ def depends_on(*tags):
         shown.update(tags)
 
 
-def is_recording():
-    """Whether tags are being recorded: lets callers skip a query that only finds tags."""
-    return _shown.get() is not None
-
-
 def shows(*tags):
     """A view decorator: every response of this view shows these tags."""
 
@@ -97,7 +92,18 @@ def recording(started):
         _render_started.reset(tokens[1])
 
 
-def _version_keys(tags):
+@contextlib.contextmanager
+def recording_part(started):
+    """Collect the tags shown by a part of a response computed inside the block (which began at
+    `started`), and pass them on to the response around it, if one is being recorded."""
+    around = _shown.get()
+    with recording(started) as shown:
+        yield shown
+    if around is not None:
+        around.update(shown)
+
+
+def version_keys(tags):
     return [VERSION_PREFIX + tag for tag in tags]
 
 
@@ -124,37 +130,45 @@ def invalidate(*tags):
 
 
 def _stamp(tags):
-    cache.set_many(dict.fromkeys(_version_keys(tags), time.time_ns()), timeout=None)
+    cache.set_many(dict.fromkeys(version_keys(tags), time.time_ns()), timeout=None)
+
+
+def fresh_in(versions, tags, rendered_at):
+    """Whether, by `versions` (from one get_many of their keys), every tag has a version and each
+    is older than the render."""
+    return all(versions.get(key, rendered_at) < rendered_at for key in version_keys(tags))
 
 
 def are_fresh(tags, rendered_at):
     """One get_many: every tag has a version, each older than the render."""
-    keys = _version_keys(tags)
-    versions = cache.get_many(keys)
-    return len(versions) == len(keys) and max(versions.values()) < rendered_at
+    return fresh_in(cache.get_many(version_keys(tags)), tags, rendered_at)
 
 
 def give_versions(tags, rendered_at):
     """Tags that have no version yet get one from just before this render, so this copy is fresh
     and anything older is not. `add` never overwrites an invalidation made meanwhile."""
-    keys = _version_keys(tags)
+    keys = version_keys(tags)
     known = cache.get_many(keys)
     for key in keys:
         if key not in known:
             cache.add(key, rendered_at - 1, timeout=None)
 
 
+def give_versions_from(tags, computed_at):
+    """Versions for new tags of a value computed at `computed_at` inside a response: from before
+    that response began, so it is fresh too."""
+    give_versions(tags, min(computed_at, _render_started.get() or computed_at))
+
+
 def remembered(key, tags, compute, timeout):
     """compute()'s value, kept in the shared cache until any of `tags` changes: one get_many for
     the value and its tags' versions on a hit."""
-    keys = _version_keys(tags)
-    found = cache.get_many([key, *keys])
+    found = cache.get_many([key, *version_keys(tags)])
     entry = found.get(key)
-    if entry is not None and all(found.get(version, entry["at"]) < entry["at"] for version in keys):
+    if entry is not None and fresh_in(found, tags, entry["at"]):
         return entry["value"]
     computed_at = time.time_ns()
     value = compute()
-    # New tags get versions from before the page around this began, so that page is fresh too.
-    give_versions(tags, min(computed_at, _render_started.get() or computed_at))
+    give_versions_from(tags, computed_at)
     cache.set(key, {"at": computed_at, "value": value}, timeout=timeout)
     return value

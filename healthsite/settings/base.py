@@ -339,8 +339,14 @@ COMMENT_SPAM_CHECKER = None  # a dotted path to another checker, used instead of
 
 # How long anonymous readers' pages are kept in the shared cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# The most memory each process gives to cached pages; the least recently used go first.
+# The most memory each process gives to cached pages and kept parts of them; the least recently
+# used go first.
 PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
+# How long rendered parts of pages (an article's body, comment thread, related articles) are kept
+# for renders the page cache does not serve, such as signed-in readers'; 0 switches them off.
+# Changes refresh them at once; the limit only bounds how old a comment's "3 minutes ago" gets,
+# as the page cache's lifetime does.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 
 # Varnish in front (`make serve`): the page cache sends it PURGE requests naming the tags that
 # changed (xkey), e.g. http://127.0.0.1:8000/. Empty: no Varnish.

@@ -26,5 +26,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STATIC_ROOT = None  # runserver serves from the apps; `make serve` collects into static/
 # Background tasks run straight away, in the same process: no worker to start.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# Off, so every change shows at once; the page cache's own tests switch it on.
+# Off, so every change shows at once (template edits too); the caches' own tests switch them on.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)

@@ -23,5 +23,6 @@ if os.environ.get("TEST_DATABASE_NAME"):
 AKISMET_API_KEY = ""
 # Background tasks run straight away, in the same process: no worker to start.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# Off, so every change shows at once; the page cache's own tests switch it on.
+# Off, so every change shows at once (template edits too); the caches' own tests switch them on.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)
