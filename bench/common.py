@@ -64,6 +64,8 @@ def environment(database_url, page_cache):
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "STATIC_ROOT": str(OUT / "static"),
         "PAGE_CACHE_SECONDS": "300" if page_cache else "0",
+        # "Uncached" means the whole render: kept parts of pages are off with the page cache.
+        "FRAGMENT_CACHE_SECONDS": "300" if page_cache else "0",
         # The posting run comes from one address: only the rate limit is raised, nothing else.
         "COMMENT_RATE_LIMIT": "1000000",
         "COMMENT_MIN_SECONDS": "0",

@@ -113,7 +113,7 @@ MIDDLEWARE = [
 # passwords for one username from one address, that pair is locked out for the cool-off time, or
 # until an administrator unlocks it (Settings → Sign-in lockouts). Pairs, not usernames alone, so
 # that no one can lock an editor out by guessing at their username from elsewhere.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "healthsite.accounts.UserWithProfileBackend"]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
