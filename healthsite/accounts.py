@@ -1,13 +1,28 @@
-"""How a signed-in user is loaded on each of their requests."""
+"""How a signed-in user is loaded, and their permissions read, on each of their requests."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 
 
 class UserWithProfileBackend(ModelBackend):
-    """Django's own sign-in rules; a signed-in user is loaded with their Wagtail profile in the
-    same query, as the user bar reads the profile (admin theme) on every page staff view."""
+    """Django's own sign-in and permission rules in fewer queries: the user bar, on every page a
+    signed-in user views, reads their Wagtail profile (admin theme) and asks whether they may use
+    the admin at all."""
 
     def get_user(self, user_id):
         user = get_user_model()._default_manager.select_related("wagtail_userprofile").filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
+
+    def get_all_permissions(self, user_obj, obj=None):
+        """The user's own permissions and their groups' in one query, where Django takes two."""
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            permissions = Permission.objects.all()
+            if not user_obj.is_superuser:
+                permissions = permissions.filter(Q(user=user_obj) | Q(group__user=user_obj))
+            names = permissions.values_list("content_type__app_label", "codename").distinct()
+            user_obj._perm_cache = {f"{app_label}.{codename}" for app_label, codename in names}
+        return user_obj._perm_cache
