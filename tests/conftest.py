@@ -80,6 +80,14 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
+def fragment_cache_on(settings):
+    """Kept parts of pages (healthsite/pagecache/parts.py) as production runs them, starting empty."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    local_pages.clear()
+
+
+@pytest.fixture
 def demo(db):
     """The demo content, as `make run` loads it; returns its muscle-spasm article."""
     call_command("load_demo_content")

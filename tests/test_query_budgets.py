@@ -51,3 +51,13 @@ def test_article_takes_fourteen_queries_whatever_the_thread(client, demo, commen
     for root in roots[: comments // 5]:
         CommentFactory.reply_to(root)
     assert queries(client, article.url) == 14
+
+
+@pytest.mark.usefixtures("fragment_cache_on")
+@pytest.mark.parametrize("staff", [False, True], ids=["reader", "superuser with the user bar"])
+def test_a_signed_in_article_takes_at_most_twelve_queries(client, demo, django_user_model, staff):
+    """Signed in (no page cache), the article with 50 comments takes at most 12 queries once its parts are kept."""
+    CommentFactory.create_batch(50, article=demo)
+    make = django_user_model.objects.create_superuser if staff else django_user_model.objects.create_user
+    client.force_login(make("signed-in", "signed-in@example.com", "x"))
+    assert queries(client, demo.url) <= 12
