@@ -8,6 +8,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from healthsite.choices import Urgency
+from healthsite.pagecache import depends_on, page_tag
 from triage.blocks import DoctorVisitChecklistBlock
 
 # The rendition sizes the image template asks for, fetched with the images in one query.
@@ -105,6 +106,13 @@ class FigureBlock(blocks.StructBlock):
 
 class RelatedArticleBlock(blocks.StructBlock):
     article = blocks.PageChooserBlock(page_type="articles.ArticlePage")
+
+    def get_context(self, value, parent_context=None):
+        if value["article"] is not None:
+            # Its title, summary and whether it is live show here: the body kept per revision
+            # (and any cached page) must follow the linked article's publishing too.
+            depends_on(page_tag(value["article"].pk))
+        return super().get_context(value, parent_context)
 
     class Meta:
         icon = "doc-full"

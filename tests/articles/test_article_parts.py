@@ -184,3 +184,14 @@ def test_an_editor_still_gets_the_user_bar_with_an_edit_link(client, article, ed
     client.force_login(editor)
     text = client.get(article.url).text
     assert "wagtail-userbar" in text and f"/admin/pages/{article.pk}/edit/" in text
+
+
+def test_a_linked_article_in_the_body_follows_its_publishing(reader, article):
+    """A related-article block kept in the body shows the linked article's new title after it is published."""
+    linked = ArticlePageFactory(parent=article.get_parent(), title="Old title")
+    article.body = [{"type": "related_article", "value": {"article": linked.pk}}]
+    article.save_revision().publish()
+    assert "Old title" in reader.get(article.url).text
+    linked.title = "New title"
+    linked.save_revision().publish()
+    assert "New title" in reader.get(article.url).text
