@@ -102,10 +102,13 @@ def measure_varnish(env, duration):
     return results
 
 
-def zipf_script(paths):
-    """A wrk script reading `paths` by Zipf's law (the first most often), counting page-cache hits."""
+def zipf_script(paths, vary=None):
+    """A wrk script reading `paths` by Zipf's law (the first most often), counting page-cache hits.
+    `vary`, if given, turns each drawn item into the path requested (a query as a reader types it)."""
     weights = [1 / (rank**ZIPF_EXPONENT) for rank in range(1, len(paths) + 1)]
     sample = random.choices(paths, weights=weights, k=ZIPF_SAMPLES)  # noqa: S311 - load, not security
+    if vary:
+        sample = [vary(item) for item in sample]
     handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, dir=OUT)
     handle.write(
         f"local paths = {{{', '.join(json.dumps(path) for path in sample)}}}\n"

@@ -30,6 +30,7 @@ def wrk(url, duration, connections=32, threads=2, script=None, headers=()):
     if page_cache:  # counted by the script (bench/caching.py)
         hits, misses = int(page_cache.group(1)), int(page_cache.group(2))
         figures["hit_rate"] = round(hits / max(1, hits + misses), 4)
+        figures["page_cache_misses"] = misses
     return figures
 
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import random
 import re
 import secrets
 import time
@@ -10,6 +11,7 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+from caching import zipf_script
 from common import environment, generate, log, probe
 from load import wrk
 from servers import Server
@@ -117,6 +119,43 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+# How readers type a query, and how often: mostly as it is, else capitalised, in capitals or with
+# stray spaces. All of them normalise to the same query; each is its own address.
+TYPINGS = {(lambda query: query): 6, str.capitalize: 2, str.upper: 1, (lambda query: f" {query}  "): 1}
+
+
+def typed(query):
+    [typing] = random.choices(list(TYPINGS), weights=list(TYPINGS.values()))  # noqa: S311 - load, not security
+    return "/search/?" + urllib.parse.urlencode({"q": typing(query)})
+
+
+def measure_search_mix(env, duration):
+    """Searches from 32 clients, the queries Zipf-distributed over the words of the articles and
+    typed in different ways: as in production (page cache and kept rankings on), and cold (both
+    off: every search ranked and rendered). Each run starts with no kept ranking fresh."""
+    script = zipf_script(probe(env, "search-queries"), vary=typed)
+    cold = {"PAGE_CACHE_SECONDS": "0", "SEARCH_RESULTS_SECONDS": "0"}
+    results = {}
+    for name, overrides in {"search mix": {}, "search mix, cold": cold}.items():
+        probe(env, "forget-searches")
+        server = Server({**environment(env["DATABASE_URL"], page_cache=True), **overrides})
+        try:
+            # Production: warm each worker's memory as a running site's is (as the churn run does).
+            wrk(server.url + "/", 2 if overrides else 20, script=script)
+            since = time.time_ns()
+            figures = wrk(server.url + "/", duration, script=script)
+        finally:
+            server.stop()
+        if not overrides:
+            # Every page-cache miss reaches the view; those that find no kept ranking rank the query.
+            rankings = probe(env, "search-rankings", str(since))
+            figures["rankings"] = rankings
+            figures["ranking_hit_rate"] = round(1 - rankings / max(1, figures["page_cache_misses"]), 4)
+        results[name] = figures
+        log(f"{name}: {figures}")
+    return results
+
+
 def measure_growth(env, sizes, comments_per_article, duration):
     session = probe(env, "session")
     rows = []
@@ -141,6 +180,7 @@ def measure_growth(env, sizes, comments_per_article, duration):
             row["comments"] = probe(env, "comment-total")
         finally:
             server.stop()
+        row.update(measure_search_mix(env, duration))
         log(f"growth {size}: {row}")
         rows.append(row)
     return rows

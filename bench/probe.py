@@ -10,6 +10,9 @@ python bench/probe.py profile SESSION URL [N]   -> CPU ms per request and the to
 python bench/probe.py comment-total             -> how many comments there are
 python bench/probe.py article-paths             -> every published article's address, newest first
 python bench/probe.py churn SECONDS BASE_URL [--global] -> approve a comment a second; count stale pages
+python bench/probe.py search-queries            -> what readers search for, most popular first
+python bench/probe.py forget-searches           -> every kept search ranking goes stale (a page was published)
+python bench/probe.py search-rankings SINCE_NS  -> how many searches were ranked (kept) since then
 """
 
 import json
@@ -177,6 +180,36 @@ def churn(seconds, base_url, everything=False):
     return {"approved": len(checks), "stale": sum(not check.result() for check in checks)}
 
 
+def search_queries(common=40):
+    """The words of the indexed pages, each a query, most used first, then every two-word query
+    of the `common` most used: a long tail, most of it matching little or nothing. Stop words are
+    left out (PostgreSQL ignores them), and so is anything in over half the pages: the
+    generator's boilerplate ("benchmark article", the demo condition every copy carries)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word FROM ts_stat('SELECT to_tsvector(''simple'', title_text || '' '' || body_text) "
+            "FROM wagtailsearch_indexentry') WHERE word ~ '^[a-z]{3,}$' AND to_tsvector('english', word) <> '' "
+            "AND ndoc * 2 < (SELECT count(*) FROM wagtailsearch_indexentry) ORDER BY ndoc DESC, word"
+        )
+        words = [word for (word,) in cursor.fetchall()]
+    return words + [f"{first} {second}" for first in words[:common] for second in words[:common] if first != second]
+
+
+def search_rankings(since_ns):
+    """Kept search rankings computed since `since_ns` (time.time_ns()): one per search that missed
+    the kept results. Reads the database cache's table, which the benchmark's servers use."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM cache WHERE cache_key LIKE %s", [f"{cache.make_key('search-results:')}%"])
+        prefix = len(cache.make_key(""))
+        keys = [key[prefix:] for (key,) in cursor.fetchall()]
+    return sum(1 for entry in cache.get_many(keys).values() if entry["at"] >= since_ns)
+
+
 def count_comments(marker):
     from articles.comments.models import Comment
 
@@ -208,6 +241,15 @@ def main(argv):
         result = Comment.objects.count()
     elif command == "article-paths":
         result = [path for _, path in article_paths()]
+    elif command == "search-queries":
+        result = search_queries()
+    elif command == "forget-searches":
+        from healthsite import pagecache
+
+        pagecache.invalidate(pagecache.SEARCH)
+        result = None
+    elif command == "search-rankings":
+        result = search_rankings(int(args[0]))
     elif command == "churn":
         result = churn(int(args[0]), args[1], everything="--global" in args)
     else:

@@ -37,14 +37,21 @@ def table(results):
     )
     if results.get("growth"):
         lines.append(
-            f"\n{'articles':>9} {'comments':>9} | {'article q':>9} {'p50':>7} | {'search q':>8} {'p50':>7} | "
-            f"{'1-client p50':>12} | {'queue q':>7} {'p50':>7}"
+            '\nsearch: one query ("cramp", page cache off) and a Zipf mix of queries typed in different '
+            "ways, as in production (hit: page cache; kept: rankings found kept) and cold (nothing kept)"
+        )
+        lines.append(
+            f"{'articles':>9} {'comments':>9} | {'article q':>9} {'p50':>7} | {'search q':>8} {'p50':>7} | "
+            f"{'1-client p50':>12} | {'mix p50':>7} {'req/s':>6} {'hit':>6} {'kept':>6} | {'cold p50':>8} "
+            f"{'req/s':>6} | {'queue q':>7} {'p50':>7}"
         )
         for row in results["growth"]:
+            mix, cold = row["search mix"], row["search mix, cold"]
             lines.append(
                 f"{row['articles']:>9} {row['comments']:>9} | {row['article']['queries']:>9} "
                 f"{row['article']['p50_ms']:>7} | {row['search']['queries']:>8} {row['search']['p50_ms']:>7} | "
-                f"{row['search, 1 client']['p50_ms']:>12} | "
+                f"{row['search, 1 client']['p50_ms']:>12} | {mix['p50_ms']:>7} {mix['rps']:>6.0f} "
+                f"{mix['hit_rate']:>6.1%} {mix['ranking_hit_rate']:>6.1%} | {cold['p50_ms']:>8} {cold['rps']:>6.0f} | "
                 f"{row['moderation queue']['queries']:>7} {row['moderation queue']['p50_ms']:>7}"
             )
     if results.get("churn"):
@@ -104,12 +111,13 @@ def targets(results):
     growth = results.get("growth") or []
     if growth:
         largest = growth[-1]
-        p50 = largest["search"]["p50_ms"]
+        mix, cold = largest["search mix"], largest["search mix, cold"]
         rows.append(
             (
-                f"search at {largest['articles']:,} articles, 32 clients: p50 under 200 ms",
-                f"{p50} ms",
-                p50 is not None and p50 < 200,
+                f"search at {largest['articles']:,} articles, 32 clients, Zipf mix as in production: p50 under 200 ms",
+                f"{mix['p50_ms']} ms ({mix['rps']:,.0f} req/s, page-cache hits {mix['hit_rate']:.1%}, rankings kept "
+                f"{mix['ranking_hit_rate']:.1%}); cold, nothing kept: {cold['p50_ms']} ms ({cold['rps']:,.0f} req/s)",
+                mix["p50_ms"] is not None and mix["p50_ms"] < 200,
             )
         )
     return rows

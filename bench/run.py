@@ -12,7 +12,8 @@ a table, also written to var/bench/latest.json:
   with the page cache; the bare-WSGI "hello" ceiling; peak RSS per worker;
 - 1,000 comments posted by 32 concurrent clients: posts/s, every accepted post stored exactly
   once, no 5xx;
-- growth: the article page, search and the moderation queue at 100, 1,000 and 10,000 articles;
+- growth: the article page, search and the moderation queue at 100, 1,000 and 10,000 articles,
+  and a Zipf mix of searches typed in different ways, as in production and cold (nothing kept);
 - the cached article through Varnish (the same bytes for every reader) and the home page, against
   nginx serving the article's HTML as a file;
 - a signed-in reader's article (page cache and Varnish bypassed);

@@ -19,7 +19,7 @@ BUDGETS = {
     "/topics/back-spine/": 12,
     "/editorial-policy/": 10,
     # One more for each kind of page among the results (article, checklist, content page).
-    "/search/?q=cramp": 8,
+    "/search/?q=cramp": 7,
     "/feed/": 4,
     "/sitemap.xml": 13,
     "/robots.txt": 1,

@@ -347,6 +347,9 @@ PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
 # Changes refresh them at once; the limit only bounds how old a comment's "3 minutes ago" gets,
 # as the page cache's lifetime does.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+# How long a search's ranking is kept at most (any page published, unpublished, moved or deleted
+# drops every kept ranking at once); 0 ranks every search afresh.
+SEARCH_RESULTS_SECONDS = env_int("SEARCH_RESULTS_SECONDS", 60 * 60)
 
 # Varnish in front (`make serve`): the page cache sends it PURGE requests naming the tags that
 # changed (xkey), e.g. http://127.0.0.1:8000/. Empty: no Varnish.

@@ -30,7 +30,7 @@ def test_search_without_results_helps_the_reader(client, demo):
     """An empty result says so and suggests what to do next."""
     response = client.get("/search/", {"q": "xylophone"})
     assert response.status_code == 200
-    assert "No articles matched “xylophone”" in response.text
+    assert "Nothing on this site matched “xylophone”" in response.text
     assert "emergency number" in response.text
 
 
