@@ -6,6 +6,7 @@ flat whatever the size of the export.
 """
 
 import datetime
+import functools
 import html
 from dataclasses import dataclass, field
 
@@ -94,10 +95,16 @@ class Item:
         return f"{self.post_type} {self.wordpress_id} “{self.title or self.slug or '(no title)'}”"
 
 
-def _name(element):
-    qname = etree.QName(element)
+@functools.lru_cache(maxsize=1024)
+def _tag_name(tag):
+    qname = etree.QName(tag)
     prefix = PREFIXES.get(qname.namespace or "")
     return f"{prefix}:{qname.localname}" if prefix else qname.localname
+
+
+def _name(element):
+    """The element's name as `wp:post_id`: an export repeats a few dozen tags millions of times."""
+    return _tag_name(element.tag)
 
 
 def _children(element):
@@ -122,7 +129,8 @@ def parse_gmt(text):
     if not text or text.startswith("0000"):
         return None
     try:
-        return datetime.datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=datetime.UTC)
+        # Not strptime: a tenth of the time, and an export has a date for every comment.
+        return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.UTC)
     except ValueError:
         return None
 
