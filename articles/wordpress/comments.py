@@ -7,7 +7,6 @@ comment template's anchor is `comment-<id>`. When the id is taken, the report sa
 
 from urllib.parse import urlparse
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from lxml import html as lxml_html
 
@@ -63,7 +62,7 @@ def _depths(comments):
     return depths
 
 
-def import_comments(item, page, context):
+def import_comments(item, page, context, page_is_new):
     """Create the post's new comments and, with --update, update the changed ones, parents before
     replies. New comments keep their WordPress ids, so every reply's parent id is usually known
     and they all go in one insert; a reply to a comment whose id was taken waits for the insert
@@ -75,13 +74,11 @@ def import_comments(item, page, context):
             report.skip("comment", f"{comment.type}s are not comments")
         else:
             wanted.append(comment)
-    known = {
-        row.wordpress_id: row
-        for row in ImportedItem.objects.filter(
-            kind=ImportedItem.Kind.COMMENT, wordpress_id__in=[c.wordpress_id for c in wanted]
-        )
-    }
-    existing = Comment.objects.filter(article=page).in_bulk([row.object_id for row in known.values()])
+    known, existing = {}, {}
+    if not page_is_new:
+        # A page made a moment ago has no comments yet, whatever an earlier import remembers.
+        known = ImportedItem.objects.remembered(ImportedItem.Kind.COMMENT, [c.wordpress_id for c in wanted])
+        existing = Comment.objects.filter(article=page).in_bulk([row.object_id for row in known.values()])
     # New here: never imported, or imported and since deleted.
     new_ids = [
         c.wordpress_id for c in wanted if c.wordpress_id not in known or known[c.wordpress_id].object_id not in existing
@@ -123,24 +120,9 @@ def import_comments(item, page, context):
         Comment.objects.bulk_update(
             changed, ["parent", "thread", "depth", "name", "email", "website", "body", "status", "ip_address"]
         )
-    if created or changed:
+    if (created or changed) and not page_is_new:
         comments_changed([page.pk])  # bulk writes send no signal: the cached article must go
-    content_type = ContentType.objects.get_for_model(Comment)
-    ImportedItem.objects.bulk_create(
-        [
-            ImportedItem(
-                kind=ImportedItem.Kind.COMMENT,
-                wordpress_id=wordpress_id,
-                content_type=content_type,
-                object_id=comment.pk,
-                checksum=digest,
-            )
-            for wordpress_id, comment, digest in rows
-        ],
-        update_conflicts=True,
-        unique_fields=["kind", "wordpress_id"],
-        update_fields=["object_id", "checksum"],
-    )
+    ImportedItem.objects.remember(ImportedItem.Kind.COMMENT, rows)
     report.count("comment", "created", created)
     report.count("comment", "updated", len(changed))
 

@@ -8,8 +8,8 @@ half-imported, and a rerun picks up where it stopped.
 
 import contextlib
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -55,6 +55,7 @@ class Scan:
     attachments: list = field(default_factory=list)
     items: int = 0
     max_comment_id: int = 0
+    post_ids: dict = field(default_factory=lambda: {kind: [] for kind in POST_TYPES})  # post type -> ids
 
 
 @dataclass
@@ -65,9 +66,13 @@ class Context:
     media: media.MediaLibrary
     site: object
     people: dict = field(default_factory=dict)  # login -> Person id
-    topics: dict = field(default_factory=dict)  # (taxonomy, slug) -> Topic id
+    topics: dict = field(default_factory=dict)  # (taxonomy, slug) -> Topic
+    # Wagtail keeps the sites' root paths on the object given as a URL's `request`: without one,
+    # each page URL would read them from the cache again (a query, with the database cache).
+    url_cache: object = field(default_factory=SimpleNamespace)
     written_files: list = field(default_factory=list)
     imported_pages: list = field(default_factory=list)
+    imported_items: dict = field(default_factory=dict)  # post type -> wordpress id -> ImportedItem
 
 
 def import_export(path, *, index, media_dir=None, update=False, dry_run=False, progress=None):
@@ -129,31 +134,15 @@ def scan_export(path):
         elif isinstance(entry, Item):
             scan.items += 1
             scan.max_comment_id = max([scan.max_comment_id, *(c.wordpress_id for c in entry.comments)])
+            if entry.post_type in POST_TYPES:
+                scan.post_ids[entry.post_type].append(entry.wordpress_id)
             if entry.post_type == "attachment":
                 scan.attachments.append(Attachment.from_item(entry))
     return scan
 
 
-def remembered(kind, wordpress_ids):
-    """The mappings already made for these ids of one kind, by id."""
-    rows = ImportedItem.objects.filter(kind=kind, wordpress_id__in=list(wordpress_ids))
-    return {row.wordpress_id: row for row in rows}
-
-
-def remember(kind, wordpress_id, obj, checksum=""):
-    ImportedItem.objects.update_or_create(
-        kind=kind,
-        wordpress_id=wordpress_id,
-        defaults={
-            "content_type": ContentType.objects.get_for_model(obj),
-            "object_id": obj.pk,
-            "checksum": checksum,
-        },
-    )
-
-
 def import_authors(scan, context):
-    known = remembered(ImportedItem.Kind.AUTHOR, [a.wordpress_id for a in scan.authors.values()])
+    known = ImportedItem.objects.remembered(ImportedItem.Kind.AUTHOR, [a.wordpress_id for a in scan.authors.values()])
     for login, author in scan.authors.items():
         name = author.display_name or login
         row = known.get(author.wordpress_id)
@@ -168,14 +157,14 @@ def import_authors(scan, context):
                 context.people[login] = person.pk
                 continue
         person = Person.objects.create(name=name[:100])
-        remember(ImportedItem.Kind.AUTHOR, author.wordpress_id, person)
+        ImportedItem.objects.remember(ImportedItem.Kind.AUTHOR, [(author.wordpress_id, person, "")])
         context.people[login] = person.pk
         context.report.count("author", "created")
 
 
 def import_terms(scan, context):
     """Categories and tags become topics; a category and a tag of one name share a topic."""
-    known = remembered(ImportedItem.Kind.TERM, [t.wordpress_id for t in scan.terms.values()])
+    known = ImportedItem.objects.remembered(ImportedItem.Kind.TERM, [t.wordpress_id for t in scan.terms.values()])
     for key, term in scan.terms.items():
         if term.taxonomy not in {"category", "post_tag"}:
             context.report.skip("topic", f"taxonomy “{term.taxonomy}” is not categories or tags")
@@ -194,14 +183,14 @@ def import_terms(scan, context):
             if topic is None:
                 topic = Topic.objects.create(name=term.name[:80], slug=slug, description=term.description)
                 outcome = "created"
-            remember(ImportedItem.Kind.TERM, term.wordpress_id, topic)
-        context.topics[key] = topic.pk
+            ImportedItem.objects.remember(ImportedItem.Kind.TERM, [(term.wordpress_id, topic, "")])
+        context.topics[key] = topic
         context.report.count("topic", outcome)
 
 
 def import_attachments(scan, context, media_dir):
     report = context.report
-    known = remembered(ImportedItem.Kind.ATTACHMENT, [a.wordpress_id for a in scan.attachments])
+    known = ImportedItem.objects.remembered(ImportedItem.Kind.ATTACHMENT, [a.wordpress_id for a in scan.attachments])
     if scan.attachments and media_dir is None:
         report.skip("attachment", "no --media-dir given", n=len(scan.attachments))
     for attachment in scan.attachments:
@@ -229,12 +218,14 @@ def import_attachments(scan, context, media_dir):
             )
             continue
         context.written_files += written
-        remember(ImportedItem.Kind.ATTACHMENT, attachment.wordpress_id, obj, digest)
+        ImportedItem.objects.remember(ImportedItem.Kind.ATTACHMENT, [(attachment.wordpress_id, obj, digest)])
         context.media.add(attachment, obj)
         report.count("attachment", "updated" if existing else "created")
 
 
 def import_items(path, scan, context, progress):
+    # What every post and page became in earlier imports, read once rather than once an item.
+    context.imported_items = {kind: ImportedItem.objects.remembered(kind, ids) for kind, ids in scan.post_ids.items()}
     done = 0
     for entry in read_export(path):
         if not isinstance(entry, Item):
@@ -264,28 +255,31 @@ def import_items(path, scan, context, progress):
 
 def import_item(item, context):
     kind = ImportedItem.Kind.POST if item.post_type == "post" else ImportedItem.Kind.PAGE
-    row = remembered(kind, [item.wordpress_id]).get(item.wordpress_id)
+    row = context.imported_items[kind].get(item.wordpress_id)
     page_model = ArticlePage if kind == ImportedItem.Kind.POST else pages.content_page_model()
     page = page_model.objects.filter(pk=row.object_id).first() if row else None
     digest = checksum(item.title, item.content, item.excerpt, item.status, item.slug, item.date, item.terms, item.meta)
     if page is not None and (not context.update or row.checksum == digest):
         context.report.count(item.post_type, "unchanged")
         if kind == ImportedItem.Kind.POST:
-            comments.import_comments(item, page, context)
+            comments.import_comments(item, page, context, page_is_new=False)
         return
     page, created = pages.save_page(item, page, context)
-    remember(kind, item.wordpress_id, page, digest)
+    ImportedItem.objects.remember(kind, [(item.wordpress_id, page, digest)])
+    context.imported_items[kind][item.wordpress_id] = ImportedItem(object_id=page.pk, checksum=digest)
     context.report.count(item.post_type, "created" if created else "updated")
     pages.add_redirects(item, page, context)
     if kind == ImportedItem.Kind.POST:
-        comments.import_comments(item, page, context)
+        comments.import_comments(item, page, context, page_is_new=created)
     elif item.comments:
         context.report.skip("comment", "on a WordPress page (pages here take no comments)", n=len(item.comments))
 
 
 def attachment_redirects(scan, context):
     """An attachment's page leads to the post it belongs to, else to the file; its file URL to the file."""
-    parents = remembered(ImportedItem.Kind.POST, {a.parent_id for a in scan.attachments if a.parent_id})
+    parents = ImportedItem.objects.remembered(
+        ImportedItem.Kind.POST, {a.parent_id for a in scan.attachments if a.parent_id}
+    )
     for attachment in scan.attachments:
         if attachment.wordpress_id not in context.media.by_id:
             continue

@@ -5,6 +5,30 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
+class ImportedItemQuerySet(models.QuerySet):
+    def remembered(self, kind, wordpress_ids):
+        """The mappings already made for these ids of one kind, by id."""
+        return {row.wordpress_id: row for row in self.filter(kind=kind, wordpress_id__in=list(wordpress_ids))}
+
+    def remember(self, kind, imported):
+        """Record what each (wordpress_id, obj, checksum) became, in one upsert for all of them."""
+        self.bulk_create(
+            [
+                self.model(
+                    kind=kind,
+                    wordpress_id=wordpress_id,
+                    content_type=ContentType.objects.get_for_model(obj),
+                    object_id=obj.pk,
+                    checksum=digest,
+                )
+                for wordpress_id, obj, digest in imported
+            ],
+            update_conflicts=True,
+            unique_fields=["kind", "wordpress_id"],
+            update_fields=["content_type", "object_id", "checksum", "imported_at"],
+        )
+
+
 class ImportedItem(models.Model):
     """What a WordPress id became here, so a second import updates instead of duplicating.
 
@@ -27,6 +51,8 @@ class ImportedItem(models.Model):
     # A digest of the exported item: an unchanged item is left alone on --update.
     checksum = models.CharField(max_length=64, blank=True)
     imported_at = models.DateTimeField(auto_now=True)
+
+    objects = ImportedItemQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "wordpress_id"], name="one_import_per_wordpress_item")]
