@@ -66,7 +66,7 @@ def import_comments(item, page, context, page_is_new):
     """Create the post's new comments and, with --update, update the changed ones, parents before
     replies. New comments keep their WordPress ids, so every reply's parent id is usually known
     and they all go in one insert; a reply to a comment whose id was taken waits for the insert
-    that gives its parent an id."""
+    that gives its parent an id. Returns what to remember of them, for the caller's one upsert."""
     report = context.report
     wanted = []
     for comment in item.comments:
@@ -79,11 +79,7 @@ def import_comments(item, page, context, page_is_new):
         # A page made a moment ago has no comments yet, whatever an earlier import remembers.
         known = ImportedItem.objects.remembered(ImportedItem.Kind.COMMENT, [c.wordpress_id for c in wanted])
         existing = Comment.objects.filter(article=page).in_bulk([row.object_id for row in known.values()])
-    # New here: never imported, or imported and since deleted.
-    new_ids = [
-        c.wordpress_id for c in wanted if c.wordpress_id not in known or known[c.wordpress_id].object_id not in existing
-    ]
-    taken = set(Comment.objects.filter(pk__in=new_ids).values_list("pk", flat=True))
+    taken = context.comment_ids_in_use
     depths = _depths(wanted)
     saved = {}  # wordpress id -> Comment
     waiting, changed, rows, created = [], [], [], 0
@@ -97,7 +93,7 @@ def import_comments(item, page, context, page_is_new):
             continue
         parent = saved.get(source.parent_id)
         if parent is not None and parent.pk is None:
-            Comment.objects.bulk_create(waiting)
+            insert(waiting, taken)
             waiting = []
         if comment is None:
             comment = Comment(article=page)
@@ -115,16 +111,28 @@ def import_comments(item, page, context, page_is_new):
         fill(comment, source, item, page, saved, report)
         saved[source.wordpress_id] = comment
         rows.append((source.wordpress_id, comment, digest))
-    Comment.objects.bulk_create(waiting)
+    insert(waiting, taken)
     if changed:
         Comment.objects.bulk_update(
             changed, ["parent", "thread", "depth", "name", "email", "website", "body", "status", "ip_address"]
         )
     if (created or changed) and not page_is_new:
         comments_changed([page.pk])  # bulk writes send no signal: the cached article must go
-    ImportedItem.objects.remember(ImportedItem.Kind.COMMENT, rows)
     report.count("comment", "created", created)
     report.count("comment", "updated", len(changed))
+    return [(ImportedItem.Kind.COMMENT, wordpress_id, comment, digest) for wordpress_id, comment, digest in rows]
+
+
+def ids_in_use(up_to):
+    """The comment ids up to `up_to` in use here, which an imported comment cannot keep: read once
+    before the posts rather than once a post. No comment made meanwhile gets one from the id
+    sequence, which is moved past them; the import adds the ones it uses."""
+    return set(Comment.objects.filter(pk__lte=up_to).values_list("pk", flat=True))
+
+
+def insert(comments, ids_in_use):
+    Comment.objects.bulk_create(comments)
+    ids_in_use.update(comment.pk for comment in comments)
 
 
 def fill(comment, source, item, page, saved, report):

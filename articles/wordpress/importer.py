@@ -73,6 +73,7 @@ class Context:
     written_files: list = field(default_factory=list)
     imported_pages: list = field(default_factory=list)
     imported_items: dict = field(default_factory=dict)  # post type -> wordpress id -> ImportedItem
+    comment_ids_in_use: set = field(default_factory=set)
 
 
 def import_export(path, *, index, media_dir=None, update=False, dry_run=False, progress=None):
@@ -157,7 +158,7 @@ def import_authors(scan, context):
                 context.people[login] = person.pk
                 continue
         person = Person.objects.create(name=name[:100])
-        ImportedItem.objects.remember(ImportedItem.Kind.AUTHOR, [(author.wordpress_id, person, "")])
+        ImportedItem.objects.remember([(ImportedItem.Kind.AUTHOR, author.wordpress_id, person, "")])
         context.people[login] = person.pk
         context.report.count("author", "created")
 
@@ -183,7 +184,7 @@ def import_terms(scan, context):
             if topic is None:
                 topic = Topic.objects.create(name=term.name[:80], slug=slug, description=term.description)
                 outcome = "created"
-            ImportedItem.objects.remember(ImportedItem.Kind.TERM, [(term.wordpress_id, topic, "")])
+            ImportedItem.objects.remember([(ImportedItem.Kind.TERM, term.wordpress_id, topic, "")])
         context.topics[key] = topic
         context.report.count("topic", outcome)
 
@@ -218,7 +219,7 @@ def import_attachments(scan, context, media_dir):
             )
             continue
         context.written_files += written
-        ImportedItem.objects.remember(ImportedItem.Kind.ATTACHMENT, [(attachment.wordpress_id, obj, digest)])
+        ImportedItem.objects.remember([(ImportedItem.Kind.ATTACHMENT, attachment.wordpress_id, obj, digest)])
         context.media.add(attachment, obj)
         report.count("attachment", "updated" if existing else "created")
 
@@ -226,6 +227,7 @@ def import_attachments(scan, context, media_dir):
 def import_items(path, scan, context, progress):
     # What every post and page became in earlier imports, read once rather than once an item.
     context.imported_items = {kind: ImportedItem.objects.remembered(kind, ids) for kind, ids in scan.post_ids.items()}
+    context.comment_ids_in_use = comments.ids_in_use(scan.max_comment_id)
     done = 0
     for entry in read_export(path):
         if not isinstance(entry, Item):
@@ -262,17 +264,18 @@ def import_item(item, context):
     if page is not None and (not context.update or row.checksum == digest):
         context.report.count(item.post_type, "unchanged")
         if kind == ImportedItem.Kind.POST:
-            comments.import_comments(item, page, context, page_is_new=False)
+            ImportedItem.objects.remember(comments.import_comments(item, page, context, page_is_new=False))
         return
     page, created = pages.save_page(item, page, context)
-    ImportedItem.objects.remember(kind, [(item.wordpress_id, page, digest)])
     context.imported_items[kind][item.wordpress_id] = ImportedItem(object_id=page.pk, checksum=digest)
     context.report.count(item.post_type, "created" if created else "updated")
     pages.add_redirects(item, page, context)
+    imported = [(kind, item.wordpress_id, page, digest)]
     if kind == ImportedItem.Kind.POST:
-        comments.import_comments(item, page, context, page_is_new=created)
+        imported += comments.import_comments(item, page, context, page_is_new=created)
     elif item.comments:
         context.report.skip("comment", "on a WordPress page (pages here take no comments)", n=len(item.comments))
+    ImportedItem.objects.remember(imported)
 
 
 def attachment_redirects(scan, context):

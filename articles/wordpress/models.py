@@ -10,8 +10,8 @@ class ImportedItemQuerySet(models.QuerySet):
         """The mappings already made for these ids of one kind, by id."""
         return {row.wordpress_id: row for row in self.filter(kind=kind, wordpress_id__in=list(wordpress_ids))}
 
-    def remember(self, kind, imported):
-        """Record what each (wordpress_id, obj, checksum) became, in one upsert for all of them."""
+    def remember(self, imported):
+        """Record what each (kind, wordpress_id, obj, checksum) became, in one upsert for all of them."""
         self.bulk_create(
             [
                 self.model(
@@ -21,7 +21,7 @@ class ImportedItemQuerySet(models.QuerySet):
                     object_id=obj.pk,
                     checksum=digest,
                 )
-                for wordpress_id, obj, digest in imported
+                for kind, wordpress_id, obj, digest in imported
             ],
             update_conflicts=True,
             unique_fields=["kind", "wordpress_id"],
