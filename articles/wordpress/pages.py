@@ -4,6 +4,7 @@ import re
 from urllib.parse import unquote, urlparse
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -123,13 +124,8 @@ def publish_new(page, parent, item):
     relations = [f.name for f in page._meta.concrete_fields if f.is_relation]
     page.full_clean(exclude=tree_fields + relations, validate_unique=False, validate_constraints=False)
     add_to_tree(parent, page)
-    page._is_site_root = False  # what Wagtail's annotate_site_root_state would say of a new page
-    related = {name: list(getattr(page, name).all()) for name in related_names(page)}
-    page.save(clean=False, log_action=None)
-    # Saving sends the page's relations back to the database; what they hold is known, so the
-    # revision is made from memory rather than with a query per relation.
-    for name, objects in related.items():
-        setattr(page, name, objects)
+    page.set_url_path(parent)
+    insert_new(page)
     revision = Revision.objects.create(
         content_object=page,
         base_content_type=page.get_base_content_type(),
@@ -159,11 +155,20 @@ def publish_new(page, parent, item):
     )
 
 
-def related_names(page):
-    """The page's child relations and many-to-many fields, as modelcluster keeps them."""
-    return [rel.get_accessor_name() for rel in get_all_child_relations(page)] + [
-        field.name for field in get_all_child_m2m_relations(page)
-    ]
+def insert_new(page):
+    """Write a new page and its many-to-many rows with Django's own save. Wagtail's would add a
+    savepoint, the checks made already, a site-root check and, through modelcluster, a query per
+    relation: nothing a page made now needs. The page keeps its relations in memory, so its
+    revision is made without reading them back."""
+    many_to_many = {field: list(getattr(page, field.name).all()) for field in get_all_child_m2m_relations(page)}
+    models.Model.save(page)
+    for field, targets in many_to_many.items():
+        through = field.remote_field.through
+        through.objects.bulk_create(
+            through(**{field.m2m_field_name(): page, field.m2m_reverse_field_name(): target}) for target in targets
+        )
+    for relation in get_all_child_relations(page):
+        setattr(page, relation.get_accessor_name(), [])  # an imported page has no child objects
 
 
 def add_to_tree(parent, page):
@@ -175,7 +180,6 @@ def add_to_tree(parent, page):
     page.depth = parent.depth + 1
     page.path = last._inc_path() if last else Page._get_path(parent.path, page.depth, 1)
     parent.numchild += 1
-    page._cached_parent_obj = parent  # as add_child leaves it: saving takes the URL path from it
 
 
 def page_parent(item, context):
