@@ -2,7 +2,11 @@
 Wagtail's own add_child, save_revision and publish would have made."""
 
 import pytest
-from wagtail.models import Page, PageLogEntry
+from django.contrib.contenttypes.models import ContentType
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from articles.models import ArticleIndexPage, ArticlePage
 
@@ -91,6 +95,42 @@ def test_an_imported_article_opens_in_the_editor(run_import, admin_client):
     response = admin_client.get(f"/admin/pages/{imported.pk}/edit/")
     assert response.status_code == 200
     assert f'value="{imported.title}"' in response.content.decode()
+
+
+def test_imported_articles_are_listed_where_their_images_are_used(run_import):
+    """The reference index holds the rows Wagtail's own indexing writes for the article, so the
+    image's usage lists it."""
+    run_import()
+    article = ArticlePage.objects.get(slug="what-is-muscle-spasm")
+    recorded = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(article.pk)
+    )
+
+    def rows():
+        return sorted(
+            recorded.values_list("content_type", "to_content_type", "to_object_id", "model_path", "content_path_hash")
+        )
+
+    imported = rows()
+    recorded.delete()
+    ReferenceIndex.create_or_update_for_object(article)
+    assert imported == rows()
+    image = get_image_model().objects.get(title="Calf stretch")
+    assert article.pk in {page.pk for page, _ in ReferenceIndex.get_references_to(image).group_by_source_object()}
+
+
+def test_imported_articles_are_indexed_for_search_as_wagtail_indexes_them(run_import):
+    """Each article's search entry, made in bulk after the import, is the one indexing it alone makes."""
+    run_import()
+    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(ArticlePage))
+
+    def indexed():
+        return sorted(entries.values_list("object_id", "title", "autocomplete", "body", "title_text", "body_text"))
+
+    imported = indexed()
+    for article in ArticlePage.objects.all():
+        get_search_backend().add(article)
+    assert len(imported) == ArticlePage.objects.count() and imported == indexed()
 
 
 def test_pages_added_meanwhile_do_not_break_the_tree(run_import, article_index):
