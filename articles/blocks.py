@@ -1,6 +1,8 @@
 """The blocks editors build an article body from. Each renders with its own template under
 templates/articles/blocks/."""
 
+from urllib.parse import urlparse
+
 from django.core.validators import validate_slug
 from django.utils.text import slugify
 from wagtail import blocks
@@ -208,6 +210,53 @@ class ArticleTableBlock(TableBlock):
         }
 
 
+# Sites readers know by name, with what the link offers there; any other is named by its host.
+EMBED_PROVIDERS = {
+    "youtube.com": ("YouTube", "Watch", "the video"),
+    "youtu.be": ("YouTube", "Watch", "the video"),
+    "vimeo.com": ("Vimeo", "Watch", "the video"),
+    "tiktok.com": ("TikTok", "Watch", "the video"),
+    "instagram.com": ("Instagram", "View", "the post"),
+    "facebook.com": ("Facebook", "View", "the post"),
+    "x.com": ("X", "View", "the post"),
+    "twitter.com": ("X", "View", "the post"),
+    "soundcloud.com": ("SoundCloud", "Listen to", "the recording"),
+    "spotify.com": ("Spotify", "Listen to", "the recording"),
+}
+
+
+class EmbedValue(blocks.StructValue):
+    def provider(self):
+        """(site, verb, what) for the link's words: "Watch the video on YouTube"."""
+        host = (urlparse(self["url"]).hostname or "").removeprefix("www.").removeprefix("m.")
+        for domain, known in EMBED_PROVIDERS.items():
+            if host == domain or host.endswith("." + domain):
+                return known
+        return host, "View", "the page"
+
+
+class EmbedBlock(blocks.StructBlock):
+    """A video or post from another site, shown as a link to it: the page loads nothing from that
+    site (no player, no tracking) until the reader chooses to go there."""
+
+    url = blocks.URLBlock(help_text="The address of the video or post, as you would share it.")
+    title = blocks.CharBlock(
+        max_length=200, required=False, help_text="What it is, e.g. “Three calf stretches, shown by a physiotherapist”."
+    )
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    class Meta:
+        icon = "media"
+        template = "articles/blocks/embed.html"
+        value_class = EmbedValue
+        description = "A video or post from another site, as a clearly labelled link: nothing loads from that site."
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "title": "Three calf stretches",
+            "caption": "",
+        }
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     section_heading = SectionHeadingBlock()
     paragraph = ParagraphBlock()
@@ -220,4 +269,5 @@ class ArticleBodyBlock(blocks.StreamBlock):
     inset_text = InsetTextBlock()
     warning_callout = WarningCalloutBlock()
     table = ArticleTableBlock()
+    embed = EmbedBlock()
     doctor_visit_checklist = DoctorVisitChecklistBlock()

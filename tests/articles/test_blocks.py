@@ -37,6 +37,7 @@ def every_block(related, checklist):
                 "data": [["Who", "Amount"], ["Adults", "2 l"]],
             },
         },
+        {"type": "embed", "value": {"url": "https://youtu.be/x", "title": "Calf stretches", "caption": "Step by step"}},
     ]
 
 
@@ -55,6 +56,27 @@ def test_every_block_renders_with_its_own_template(client, article_index):
     assert "Scoliosis" in html and "A curve of the spine." in html
     assert 'alt="A calf stretch"' in html and "<figcaption>Stretching</figcaption>" in html
     assert "<caption>Fluids</caption>" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "words"),
+    [
+        ("https://www.youtube.com/watch?v=x", "Calf stretches", "Watch “Calf stretches” on YouTube"),
+        ("https://youtu.be/x", "", "Watch the video on YouTube"),
+        ("https://open.spotify.com/episode/x", "", "Listen to the recording on Spotify"),
+        ("https://health.example.org/post/1", "", "View the page on health.example.org"),
+    ],
+)
+def test_an_embed_is_a_labelled_link_that_loads_nothing_from_its_site(client, article_index, url, title, words):
+    """Readers see where the link goes and what it offers; the page itself requests nothing from there."""
+    article = ArticlePageFactory(
+        parent=article_index, body=[{"type": "embed", "value": {"url": url, "title": title, "caption": ""}}]
+    )
+    soup = BeautifulSoup(client.get(article.url).text, "html.parser")
+    link = soup.find("a", string=words)
+    assert link is not None and link["href"] == url
+    host = url.split("/")[2]
+    assert not [tag for tag in soup.find_all(src=True) if host in tag["src"]]
 
 
 def test_every_block_declares_what_the_editor_sees():
