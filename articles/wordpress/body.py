@@ -9,6 +9,8 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.text import slugify
 from lxml import etree
 from lxml import html as lxml_html
@@ -36,6 +38,7 @@ URL_ONLY = re.compile(r"^\s*(https?://[^\s<>\"]+)\s*$")
 GUTENBERG_VOID = re.compile(r"^\s*wp:([a-z][a-z0-9-]*(?:/[a-z0-9-]+)?)(.*?)/\s*$", re.S)
 # Self-closing blocks that carry no content of their own.
 HARMLESS_VOID_BLOCKS = {"spacer", "separator", "more", "nextpage", "page-list"}
+EMBED_URL = URLValidator(schemes=["http", "https"])
 
 
 @dataclass
@@ -182,7 +185,7 @@ class _Converter:
 
     def tag_p(self, el):
         if URL_ONLY.match(el.text_content()) and not el.xpath(".//img"):
-            return self.link_block(el.text_content().strip(), what="embed")
+            return self.embed(el.text_content().strip(), caption="")
         images = el.xpath(".//img")
         for image in images:
             parent = image.getparent()
@@ -202,8 +205,7 @@ class _Converter:
         classes = el.get("class", "")
         if "wp-block-embed" in classes:
             url = " ".join(el.text_content().split()) or next(iter(el.xpath(".//a/@href")), "")
-            self.link_block(url, what="embed")
-            return self.add_paragraph(html.escape(caption))
+            return self.embed(url, caption)
         image = el.find(".//img")
         if image is not None:
             return self.image(image, caption=caption)
@@ -303,6 +305,20 @@ class _Converter:
     def tag_pre(self, el):
         text = html.escape(el.text_content()).replace("\n", "<br/>")
         self.unmapped("<pre>", text)
+
+    def embed(self, url, caption):
+        """An embed block: the article links to the video or post and loads nothing from its site.
+        What is not a web address, or a caption too long for the block, stays as text."""
+        url = url.strip()
+        try:
+            EMBED_URL(url)
+        except ValidationError:
+            self.link_block(url, what="embed")
+            return self.add_paragraph(html.escape(caption))
+        if len(caption) > FIGURE_TEXT_MAX:
+            self.add("embed", {"url": url, "title": "", "caption": ""})
+            return self.unmapped("embed caption over 250 characters (kept as a paragraph)", html.escape(caption))
+        self.add("embed", {"url": url, "title": "", "caption": caption})
 
     def link_block(self, url, what):
         url = url.strip()

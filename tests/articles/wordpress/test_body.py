@@ -43,25 +43,36 @@ def test_lists_tables_quotes_and_embeds():
         "<blockquote><p>Drink water.</p><cite>NHS</cite></blockquote>"
         '<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">https://youtu.be/x</div></figure>'
     )
-    assert types(result) == ["list", "table", "inset_text", "paragraph"]
+    assert types(result) == ["list", "table", "inset_text", "embed"]
     assert result.blocks[0]["value"]["style"] == "numbered"
     assert [i["value"] for i in result.blocks[0]["value"]["items"]] == ["<p>Rest</p>", "<p>Stretch <b>gently</b></p>"]
     assert result.blocks[1]["value"]["data"] == [["Who", "Amount"], ["Adults", "2 l"]]
     assert result.blocks[1]["value"]["first_row_is_table_header"] is True
     assert result.blocks[2]["value"]["text"] == "<p>Drink water.</p><p>— NHS</p>"
-    assert result.blocks[3]["value"] == '<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>'
+    assert result.blocks[3]["value"] == {"url": "https://youtu.be/x", "title": "", "caption": ""}
 
 
-def test_an_embeds_caption_is_kept_under_its_link():
-    """The embed becomes a link; what its caption said stays beside it."""
+def test_an_embed_keeps_its_caption_and_a_url_alone_on_a_line_is_an_embed():
+    """Gutenberg's embed and a classic-editor URL on its own line become embed blocks, caption kept."""
     result = convert(
         '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/x</div>'
         "<figcaption>A <em>calf</em> stretch, step by step</figcaption></figure>"
+        "\n\nhttps://vimeo.com/123\n\n"
     )
-    assert [strip_html(block["value"]) for block in result.blocks] == [
-        "https://youtu.be/x",
-        "A calf stretch, step by step",
+    assert [block["value"] for block in result.blocks] == [
+        {"url": "https://youtu.be/x", "title": "", "caption": "A calf stretch, step by step"},
+        {"url": "https://vimeo.com/123", "title": "", "caption": ""},
     ]
+    assert not result.unmapped
+
+
+def test_an_embed_that_is_no_web_address_stays_as_text():
+    """What an embed block could not hold (not an http address) is kept as a link and reported."""
+    result = convert(
+        '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">javascript:alert(1)</div></figure>'
+    )
+    assert types(result) == ["paragraph"] and "javascript:alert(1)" in strip_html(result.blocks[0]["value"])
+    assert result.unmapped == ["embed javascript:alert(1) (kept as a link)"]
 
 
 def test_a_disclosure_shows_open_with_its_summary_apart():
