@@ -253,6 +253,7 @@ def import_items(path, scan, context, progress):
                 )
         if progress is not None:
             progress(done, scan.items)
+        indexes.forget_logged_queries()
 
 
 def import_item(item, context):

@@ -4,7 +4,7 @@ every save: importing a post saves its page three times, and each save queues bo
 import contextlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models.signals import post_save
 from modelcluster.models import get_all_child_relations
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -30,6 +30,13 @@ def indexing_deferred(models):
             connect_reference_index_signal_handlers_for_model(model)
 
 
+def forget_logged_queries():
+    """With DEBUG on, Django keeps the last 9,000 statements, multi-megabyte index inserts among
+    them: memory a long import needs more. Left alone while something counts them (tests)."""
+    if not connection.force_debug_cursor:
+        reset_queries()
+
+
 def index_pages(models, page_ids):
     """Index the pages for search, in bulk, and record what they link to (images, documents)."""
     for model in models:
@@ -43,6 +50,7 @@ def index_pages(models, page_ids):
                 for backend in get_search_backends():
                     backend.add_bulk(model, chunk)
             record_references(chunk)
+            forget_logged_queries()
 
 
 @contextlib.contextmanager
