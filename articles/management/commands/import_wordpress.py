@@ -57,16 +57,38 @@ class Command(BaseCommand):
 
 
 class Progress:
-    """`posts 1,234 / 10,000` on one line of stderr, redrawn at most a few times a second."""
+    """A progress bar on stderr, `[#######-----------------------] 2,345 / 10,000 items, 23%, about
+    4 min left`: redrawn in place a few times a second on a terminal, a line every tenth in a log."""
 
-    def __init__(self, stream):
-        self.stream = stream
-        self.last = 0.0
+    WIDTH = 30
+
+    def __init__(self, stream, clock=time.monotonic):
+        self.stream, self.clock = stream, clock
+        self.started = clock()
+        self.drawn_at = None
+        self.tenth = -1
+        self.terminal = stream.isatty()
 
     def __call__(self, done, total):
-        now = time.monotonic()
-        if done == total or now - self.last > 0.25:
-            self.last = now
-            end = "\n" if done == total else ""
-            self.stream.write(f"\ritems {done:,} / {total:,}{end}")
-            self.stream.flush()
+        now, finished = self.clock(), done >= total
+        if self.terminal and not finished and self.drawn_at is not None and now - self.drawn_at < 0.25:
+            return
+        tenth = done * 10 // max(total, 1)
+        if not self.terminal and tenth == self.tenth and not finished:
+            return
+        self.drawn_at, self.tenth = now, tenth
+        line = self.line(done, total, now)
+        if self.terminal:
+            self.stream.write(f"\r{line}{chr(10) if finished else ''}")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def line(self, done, total, now):
+        share = done / total if total else 1.0
+        filled = round(share * self.WIDTH)
+        text = f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {done:,} / {total:,} items, {share:.0%}"
+        if 0 < done < total:
+            left = (now - self.started) / done * (total - done)
+            text += f", about {round(left / 60)} min left" if left >= 90 else f", about {max(1, round(left))} s left"
+        return text

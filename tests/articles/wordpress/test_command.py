@@ -1,6 +1,9 @@
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles.management.commands.import_wordpress import Progress
 from articles.models import ArticlePage
 
 from .conftest import EXPORT, UPLOADS
@@ -15,8 +18,29 @@ def test_command_prints_and_writes_the_report(article_index, tmp_path, capsys):
     out = capsys.readouterr()
     assert "post" in report.read_text() and "[contact-form-7]" in report.read_text()
     assert report.read_text().splitlines()[0] in out.out
-    assert "items 13 / 13" in out.err
+    assert "] 13 / 13 items, 100%" in out.err
     assert ArticlePage.objects.filter(slug="what-is-muscle-spasm").exists()
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_the_progress_bar_fills_up_and_says_how_long_is_left():
+    """In a log (no terminal) a line each tenth: how far, and a time left from the pace so far."""
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(stream, clock=clock)
+    for done in range(1, 1001):
+        clock.now = done * 0.3
+        progress(done, 1000)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 11  # the first item, each tenth, and the end
+    assert lines[5] == f"[{'#' * 15}{'-' * 15}] 500 / 1,000 items, 50%, about {round(150 / 60)} min left"
+    assert lines[-1] == f"[{'#' * 30}] 1,000 / 1,000 items, 100%"
 
 
 def test_command_refuses_a_file_that_is_not_an_export(article_index, tmp_path):
