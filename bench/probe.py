@@ -38,7 +38,6 @@ def queries(urls):
 
 
 def session():
-    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -47,7 +46,7 @@ def session():
         user = get_user_model().objects.create_superuser("bench", "bench@example.com", None)
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    store[BACKEND_SESSION_KEY] = "healthsite.accounts.UserWithProfileBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     return store.session_key
