@@ -241,3 +241,12 @@ def test_a_refused_form_is_shown_to_its_sender_even_with_the_form_kept(reader, a
     assert response.status_code == 400 and "My private words." in response.text
     assert "Enter an email address like name@example.com" in response.text
     assert "My private words." not in reader.get(article.url).text
+
+
+def test_the_accessibility_checker_is_in_previews_not_on_live_pages(client, article, editor):
+    """Editors check a draft's accessibility in its preview; the live page's user bar keeps only its links."""
+    client.force_login(editor)
+    live = client.get(article.url).text
+    assert f"/admin/pages/{article.pk}/edit/" in live and "checker-trigger" not in live
+    draft = client.get(f"/admin/pages/{article.pk}/view_draft/")
+    assert draft.status_code == 200 and "checker-trigger" in draft.text
