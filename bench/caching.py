@@ -172,14 +172,18 @@ def measure_churn(env, seconds=60):
 
 
 def measure_signed_in(env, duration):
-    """A signed-in reader's article with 50 comments: the page cache and Varnish are bypassed."""
-    session = probe(env, "session")
+    """A signed-in article with 50 comments, the page cache and Varnish bypassed: for a superuser
+    (the target's figures, with Wagtail's user bar) and, under "reader", a plain account."""
+    sessions = {"superuser": probe(env, "session"), "reader": probe(env, "session", "--reader")}
     server = Server(environment(env["DATABASE_URL"], page_cache=True))
+    figures = {}
     try:
-        headers = [f"Cookie: sessionid={session}"]
-        wrk(server.url + ARTICLE, 2, headers=headers)
-        figures = wrk(server.url + ARTICLE, duration, headers=headers)
+        for who, session in sessions.items():
+            headers = [f"Cookie: sessionid={session}"]
+            wrk(server.url + ARTICLE, 2, headers=headers)
+            figures[who] = wrk(server.url + ARTICLE, duration, headers=headers)
     finally:
         server.stop()
-    queries = probe(env, "admin-queries", session, ARTICLE)
-    return {**figures, "queries": queries}
+    for who, session in sessions.items():
+        figures[who]["queries"] = probe(env, "admin-queries", session, ARTICLE)
+    return {**figures["superuser"], "reader": figures["reader"]}

@@ -1,7 +1,7 @@
 """In-process measurements for bench/run.py, run with the benchmark's environment:
 
 python bench/probe.py queries URL [URL ...]   -> {"URL": queries per request, ...}
-python bench/probe.py session                 -> a logged-in superuser's session key
+python bench/probe.py session [--reader]      -> a logged-in superuser's (or plain reader's) session key
 python bench/probe.py pdf-form                -> the demo visit-summary PDF's address and answer cookie
 python bench/probe.py count-comments MARKER   -> comments whose text contains MARKER
 python bench/probe.py checklist-url           -> the demo checklist's address
@@ -37,17 +37,21 @@ def queries(urls):
     return counts
 
 
-def session():
-    from django.conf import settings
+def session(reader=False):
+    """A session for the superuser "bench", or with reader=True for "bench-reader", a plain account
+    (no staff rights: no user bar)."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
 
-    user = get_user_model().objects.filter(username="bench").first()
+    users = get_user_model().objects
+    username = "bench-reader" if reader else "bench"
+    user = users.filter(username=username).first()
     if user is None:
-        user = get_user_model().objects.create_superuser("bench", "bench@example.com", None)
+        create = users.create_user if reader else users.create_superuser
+        user = create(username, f"{username}@example.com", None)
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    store[BACKEND_SESSION_KEY] = "healthsite.accounts.UserWithProfileBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     return store.session_key
@@ -224,7 +228,7 @@ def main(argv):
     if command == "queries":
         result = queries(args)
     elif command == "session":
-        result = session()
+        result = session(reader="--reader" in args)
     elif command == "pdf-form":
         result = pdf_form()
     elif command == "count-comments":

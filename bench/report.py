@@ -24,12 +24,16 @@ def table(results):
         )
     for name, figures in results.get("varnish", {}).items():
         lines.append(f"{name:<40} {figures['rps']:>9.1f} {figures['p50_ms']:>8.2f} {figures['p99_ms']:>8.2f}")
-    if results.get("signed_in"):
-        signed_in = results["signed_in"]
-        lines.append(
-            f"{'signed-in reader, article 50 comments':<40} {signed_in['rps']:>9.1f} {signed_in['p50_ms']:>8.2f} "
-            f"{signed_in['p99_ms']:>8.2f} {signed_in['queries']:>8}"
-        )
+    signed_in = results.get("signed_in") or {}
+    for label, figures in (
+        ("signed-in superuser, article 50 comments", signed_in),
+        ("signed-in non-staff reader, the same", signed_in.get("reader")),
+    ):
+        if figures:
+            lines.append(
+                f"{label:<40} {figures['rps']:>9.1f} {figures['p50_ms']:>8.2f} "
+                f"{figures['p99_ms']:>8.2f} {figures['queries']:>8}"
+            )
     posting = results["posting"]
     lines.append(
         f"\nposting: {posting['posts']} comments from {posting['clients']} clients at {posting['posts_per_s']}/s; "

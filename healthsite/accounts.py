@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 
@@ -10,6 +11,14 @@ class UserWithProfileBackend(ModelBackend):
     """Django's own sign-in and permission rules in fewer queries: the user bar, on every page a
     signed-in user views, reads their Wagtail profile (admin theme) and asks whether they may use
     the admin at all."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        """Django's check, final when it fails: ModelBackend, listed after this backend for sessions
+        signed in under it, would hash the same wrong password a second time."""
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None:
+            raise PermissionDenied
+        return user
 
     def get_user(self, user_id):
         user = get_user_model()._default_manager.select_related("wagtail_userprofile").filter(pk=user_id).first()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 
 from articles.comments.models import Comment, CommentSettings
-from healthsite.pagecache import comments_tag, depends_on
+from healthsite.pagecache import comments_tag, depends_on, page_tag
 from healthsite.requestargs import int_param
 
 from .forms import CommentForm
@@ -32,9 +32,8 @@ class CommentSection:
     """Everything an article page shows of its comments."""
 
     open: bool
-    form: CommentForm | None
     thread: object  # {"html", "count", "structured_data"}: a kept part, or this reader's own
-    replying_to: Comment | None
+    respond: object  # {"html"}: the form or “closed”, a kept part unless the form holds what a reader sent
 
     @property
     def count(self):
@@ -52,8 +51,6 @@ def comment_section(article, request, form, parts):
     settings = CommentSettings.load(request_or_site=request)
     policy = CommentPolicy(settings)
     is_open = policy.is_open(article)
-    if form is None and is_open:
-        form = CommentForm(article=article, initial={"parent": _reply_target(article, request)})
     page_number = page_number_from(request.GET.get("comments-page"))
     own_comments = reader_comment_ids(request)
 
@@ -67,8 +64,27 @@ def comment_section(article, request, form, parts):
         # that names everything the thread depends on cannot go wrong if that ever changes.
         key = f"comment-thread:{article.pk}:{page_number}:{is_open}:{settings.threads_per_page}:{settings.thread_depth}"
         rendered = parts.keep(key, thread)
-    parent_id = form["parent"].value() if form is not None else None
-    return CommentSection(open=is_open, form=form, thread=rendered, replying_to=_replying_to(article, parent_id))
+    if form is not None:
+        # What this reader sent, and its errors: theirs alone.
+        respond = respond_part(article, is_open, form)
+    else:
+        # Every reader gets the same empty form (its token is fetched per reader by comments.js).
+        reply_to = _reply_target(article, request)
+        respond = parts.keep(
+            f"comment-form:{article.pk}:{reply_to}:{is_open}",
+            lambda: respond_part(article, is_open, CommentForm(article=article, initial={"parent": reply_to})),
+        )
+    return CommentSection(open=is_open, thread=rendered, respond=respond)
+
+
+def respond_part(article, is_open, form):
+    """The “Leave a Reply” section: the form, with whom it replies to, or “Comments are closed”."""
+    replying_to = _replying_to(article, form["parent"].value()) if is_open else None
+    if replying_to is not None:
+        depends_on(comments_tag(article.pk))  # the name replied to, and whether it is still shown
+    depends_on(page_tag(article.pk))  # its address, in "Cancel reply"
+    context = {"page": article, "open": is_open, "form": form, "replying_to": replying_to}
+    return {"html": render_to_string("articles/comments/respond.html", context)}
 
 
 def thread_part(article, page_number, settings, is_open, reader_comment_ids):

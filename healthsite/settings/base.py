@@ -113,7 +113,13 @@ MIDDLEWARE = [
 # passwords for one username from one address, that pair is locked out for the cool-off time, or
 # until an administrator unlocks it (Settings → Sign-in lockouts). Pairs, not usernames alone, so
 # that no one can lock an editor out by guessing at their username from elsewhere.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "healthsite.accounts.UserWithProfileBackend"]
+# Django's ModelBackend stays listed last only so that sessions signed in under it before still
+# load (a session names its backend); UserWithProfileBackend's refusal of a password is final.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "healthsite.accounts.UserWithProfileBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

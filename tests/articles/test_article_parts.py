@@ -195,3 +195,58 @@ def test_a_linked_article_in_the_body_follows_its_publishing(reader, article):
     linked.title = "New title"
     linked.save_revision().publish()
     assert "New title" in reader.get(article.url).text
+
+
+RESPOND = "articles/comments/respond.html"
+
+
+def test_the_comment_form_is_kept_per_reply_target(reader, article):
+    """The empty form renders once per article and reply target; a reply names whom it answers."""
+    comment = CommentFactory(article=article, name="Ada")
+    assert RESPOND in rendered(reader.get(article.url))
+    response = reader.get(article.url)
+    assert RESPOND not in rendered(response) and "Leave a Reply" in response.text
+    replying = reader.get(f"{article.url}?replyto={comment.pk}")
+    assert RESPOND in rendered(replying) and "Reply to Ada" in replying.text
+    again = reader.get(f"{article.url}?replyto={comment.pk}")
+    assert RESPOND not in rendered(again) and "Reply to Ada" in again.text
+
+
+def test_a_kept_reply_form_follows_the_comment_it_answers(reader, article):
+    """Renaming or deleting the comment replied to shows at once in the form's heading."""
+    comment = CommentFactory(article=article, name="Ada")
+    url = f"{article.url}?replyto={comment.pk}"
+    assert "Reply to Ada" in reader.get(url).text
+    comment.name = "Grace"
+    comment.save()
+    assert "Reply to Grace" in reader.get(url).text
+    comment.delete()
+    text = reader.get(url).text
+    assert "Reply to Grace" not in text and "Leave a Reply" in text
+
+
+def test_closing_comments_replaces_the_kept_form(reader, article):
+    """Publishing an article with comments closed shows “Comments are closed” at once."""
+    assert "data-comment-form" in reader.get(article.url).text
+    article.comments_open = False
+    article.save_revision().publish()
+    text = reader.get(article.url).text
+    assert "Comments are closed." in text and "data-comment-form" not in text
+
+
+def test_a_refused_form_is_shown_to_its_sender_even_with_the_form_kept(reader, article, post_comment):
+    """With the empty form kept, a refused form still comes back with its sender's text and errors."""
+    reader.get(article.url)
+    response = post_comment(article, email="not an address", body="My private words.")
+    assert response.status_code == 400 and "My private words." in response.text
+    assert "Enter an email address like name@example.com" in response.text
+    assert "My private words." not in reader.get(article.url).text
+
+
+def test_the_accessibility_checker_is_in_previews_not_on_live_pages(client, article, editor):
+    """Editors check a draft's accessibility in its preview; the live page's user bar keeps only its links."""
+    client.force_login(editor)
+    live = client.get(article.url).text
+    assert f"/admin/pages/{article.pk}/edit/" in live and "checker-trigger" not in live
+    draft = client.get(f"/admin/pages/{article.pk}/view_draft/")
+    assert draft.status_code == 200 and "checker-trigger" in draft.text
