@@ -29,22 +29,31 @@ def get(url):
         return error.code, error.read().decode(), error.headers
 
 
-@pytest.fixture
-def production_server(transactional_db, home_page, tmp_path, test_database_url):
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
-        "DATABASE_URL": test_database_url,
-        "SECRET_KEY": "smoke-test-secret-" + "x" * 40,
-        "SECURE_SSL_REDIRECT": "false",
-        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
-        "STATIC_ROOT": str(tmp_path / "static"),
-    }
-    python = Path(sys.executable)
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
+    "SECRET_KEY": "smoke-test-secret-" + "x" * 40,
+    "SECURE_SSL_REDIRECT": "false",
+    "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+}
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """The static files as production serves them, collected once for every server test (it
+    takes seconds: each file hashed and compressed)."""
+    root = tmp_path_factory.mktemp("static")
+    env = {**os.environ, **PRODUCTION, "STATIC_ROOT": str(root), "DATABASE_URL": "postgres://unused/unused"}
     subprocess.run(
-        [python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
     )
+    return root
+
+
+@pytest.fixture
+def production_server(transactional_db, home_page, collected_static, test_database_url):
+    port = free_port()
+    env = {**os.environ, **PRODUCTION, "DATABASE_URL": test_database_url, "STATIC_ROOT": str(collected_static)}
+    python = Path(sys.executable)
     server = subprocess.Popen(
         [python.parent / "gunicorn", "healthsite.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=ROOT,
