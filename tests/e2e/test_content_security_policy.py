@@ -4,6 +4,7 @@ page, through the checklist and the comment form, or in the admin."""
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 from wagtail.models import Page
 
 from articles.models import ArticlePage
@@ -53,6 +54,8 @@ def test_reader_pages_break_no_policy(live_server, watched_page):
     article = ArticlePage.objects.get(slug="muscle-spasm")
     visit(watched_page, live_server.url + article.url)
     watched_page.get_by_role("button", name="Post Comment").click()  # an empty form: the error summary
+    # The form sends itself once its token has come, so wait for the page that answers it.
+    expect(watched_page.get_by_role("alert")).to_be_visible()
     watched_page.wait_for_load_state("networkidle")
     assert watched_page.csp_violations() == []
     checklist = Page.objects.live().filter(content_type__model="checklistpage").first()
