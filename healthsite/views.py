@@ -1,14 +1,23 @@
-"""Files browsers and crawlers ask for at fixed addresses: /favicon.ico and the web app manifest."""
+"""Every page of the tree (Wagtail's view, routed in fewer queries), and files browsers and
+crawlers ask for at fixed addresses: /favicon.ico and the web app manifest."""
 
 from django.contrib.staticfiles import finders
 from django.http import FileResponse, JsonResponse
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
 
+from healthsite.routing import route_for_request
 from healthsite.sites import current_site, site_name
 
 THEME_COLOUR = "#005a4e"  # --color-brand in site.css
+
+
+def serve_page(request, path):
+    """Wagtail's page view, the page found by healthsite.routing first (Wagtail reuses the route)."""
+    route_for_request(request, path)
+    return wagtail_views.serve(request, path)
 
 
 @require_GET

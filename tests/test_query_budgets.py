@@ -43,14 +43,14 @@ def test_public_pages_stay_within_their_query_budget(client, demo, url, budget):
 
 
 @pytest.mark.parametrize("comments", [0, 50, 500])
-def test_article_takes_fourteen_queries_whatever_the_thread(client, demo, comments):
-    """The demo article costs 14 queries with 0, 50 or 500 approved comments."""
+def test_article_takes_twelve_queries_whatever_the_thread(client, demo, comments):
+    """The demo article costs 12 queries with 0, 50 or 500 approved comments."""
     article = ArticlePage.objects.get(slug="muscle-spasm")
     article.comments.all().delete()
     roots = CommentFactory.create_batch(comments - comments // 5, article=article)
     for root in roots[: comments // 5]:
         CommentFactory.reply_to(root)
-    assert queries(client, article.url) == 14
+    assert queries(client, article.url) == 12
 
 
 @pytest.mark.usefixtures("fragment_cache_on")

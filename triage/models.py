@@ -15,7 +15,7 @@ from wagtail.url_routing import RouteResult
 
 from healthsite.choices import Urgency
 from healthsite.review import MedicallyReviewed
-from healthsite.routing import SpecificChildRouting
+from healthsite.routing import KnownViewRestrictions, breadcrumbs
 from triage.admin_forms import NOT_PUBLISHABLE, ChecklistPageForm, publishing_problems
 from triage.choices import AnswerType, OutcomeLevel
 from triage.views import STEPS as CHECKLIST_STEPS
@@ -31,7 +31,7 @@ def _minutes(seconds):
     return max(1, math.ceil(seconds / 60))
 
 
-class ChecklistIndexPage(SpecificChildRouting, Page):
+class ChecklistIndexPage(KnownViewRestrictions, Page):
     """The “Checklists” section: lists the published checklists."""
 
     intro = models.TextField(blank=True)
@@ -41,15 +41,9 @@ class ChecklistIndexPage(SpecificChildRouting, Page):
     subpage_types = ["triage.ChecklistPage"]
     max_count = 1
 
-    def child_queryset(self, model):
-        # Every step links to the checklist's article: fetched with the checklist, not after it.
-        return super().child_queryset(model).select_related("article")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = getattr(self, "route_ancestors", None) or list(
-            self.get_ancestors().filter(depth__gt=1)
-        )
+        context["breadcrumbs"] = breadcrumbs(self)
         context["checklists"] = checklists = list(
             ChecklistPage.objects.child_of(self)
             .live()
@@ -67,7 +61,7 @@ class ChecklistIndexPage(SpecificChildRouting, Page):
         return context
 
 
-class ChecklistPage(MedicallyReviewed, Page):
+class ChecklistPage(KnownViewRestrictions, MedicallyReviewed, Page):
     """A doctor-visit checklist for one condition. Readers' answers are never stored."""
 
     intro = models.TextField(help_text="What the checklist helps with, shown above the first question.")
@@ -113,6 +107,8 @@ class ChecklistPage(MedicallyReviewed, Page):
     base_form_class = ChecklistPageForm
     parent_page_types = ["triage.ChecklistIndexPage"]
     subpage_types = []
+    # Every step links to the checklist's article: fetched with the checklist (healthsite.routing).
+    serve_select_related = ("article",)
 
     def route(self, request, path_components):
         """The checklist's steps live under its address: result/, prepare/, summary/ and pdf/."""

@@ -29,7 +29,7 @@ from articles.content import duplicate_anchors, heading_level_jump, reading_minu
 from articles.structured_data import article_structured_data
 from healthsite import pagecache
 from healthsite.review import MedicallyReviewed
-from healthsite.routing import SingleQueryViewRestrictions, SpecificChildRouting
+from healthsite.routing import KnownViewRestrictions, breadcrumbs
 
 from .snippets import Person, Topic
 
@@ -64,7 +64,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class HomePage(SpecificChildRouting, Page):
+class HomePage(KnownViewRestrictions, Page):
     """The site's front page: articles chosen by editors, the latest articles and the topics."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the site name.")
@@ -108,7 +108,7 @@ class HomePageFeaturedArticle(Orderable):
     panels = [PageChooserPanel("article")]
 
 
-class ArticleIndexPage(SpecificChildRouting, Page):
+class ArticleIndexPage(KnownViewRestrictions, Page):
     """A section of articles, e.g. “Health A to Z”: every article under its first letter."""
 
     intro = models.TextField(blank=True)
@@ -117,9 +117,6 @@ class ArticleIndexPage(SpecificChildRouting, Page):
 
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
-
-    def child_queryset(self, model):
-        return super().child_queryset(model).select_related("author", "reviewer")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -147,7 +144,7 @@ def letter_sections(articles):
     return [*sections.items(), *([("0–9", other)] if other else [])]
 
 
-class ContentPage(Page):
+class ContentPage(KnownViewRestrictions, Page):
     """A plain page of text, such as “About us” or the editorial policy."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the title.")
@@ -161,17 +158,11 @@ class ContentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumb_trail(self)
+        context["breadcrumbs"] = breadcrumbs(self)
         return context
 
 
-def breadcrumb_trail(page):
-    """The pages above this one, from the home page down: known from routing when the page was
-    reached through SpecificChildRouting, else one query."""
-    return getattr(page, "route_ancestors", None) or list(page.get_ancestors().filter(depth__gt=1))
-
-
-class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
+class ArticlePage(KnownViewRestrictions, MedicallyReviewed, Page):
     """A health article: what a condition is, its symptoms and causes, when to get help."""
 
     summary = models.TextField(
@@ -239,6 +230,7 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    serve_select_related = ("author", "reviewer")  # the byline, fetched with the page (healthsite.routing)
 
     def clean(self):
         super().clean()
@@ -267,10 +259,10 @@ class ArticlePage(SingleQueryViewRestrictions, MedicallyReviewed, Page):
             f"related-articles:{revision}", lambda: self.related_part(request, body["topics"])
         )
         context["comments"] = comments = comment_section(self, request, comment_form, parts)
-        context["breadcrumbs"] = breadcrumbs = breadcrumb_trail(self)
+        context["breadcrumbs"] = trail = breadcrumbs(self)
         context["structured_data"] = article_structured_data(
             self,
-            breadcrumbs,
+            trail,
             request,
             comments=comments.structured_data(),
             comment_count=comments.count,

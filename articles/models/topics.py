@@ -7,12 +7,13 @@ from wagtail.models import Page
 
 from healthsite import pagecache
 from healthsite.requestargs import int_param
+from healthsite.routing import KnownViewRestrictions, breadcrumbs
 
-from .pages import ARTICLES_PER_PAGE, ArticlePage, breadcrumb_trail
+from .pages import ARTICLES_PER_PAGE, ArticlePage
 from .snippets import Topic
 
 
-class TopicIndexPage(RoutablePageMixin, Page):
+class TopicIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
     """Every topic (e.g. /topics/), and each topic's own page of articles (/topics/back-and-spine/).
 
     Topics are snippets, so editors add one without making a page; this page gives each an address."""
@@ -27,7 +28,7 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumb_trail(self)
+        context["breadcrumbs"] = breadcrumbs(self)
         return context
 
     @path("")
