@@ -1,4 +1,5 @@
-"""The header menu and the footer's links, from the pages under the site's home page."""
+"""The header menu and the footer's links, from the pages under the site's home page: kept for
+every reader of the site until a page under the home page is published, changed or moved."""
 
 from dataclasses import dataclass, field
 
@@ -13,19 +14,33 @@ from healthsite.sites import current_site
 EDITORIAL_POLICY_SLUG = "editorial-policy"
 
 
+@dataclass(frozen=True)
+class Link:
+    pk: int
+    title: str
+    link: str
+    slug: str
+
+
 @dataclass
 class Navigation:
     menu: list = field(default_factory=list)  # the home page's children marked "Show in menus"
     footer: list = field(default_factory=list)  # its content pages: about us, policies, contact
     topics_url: str = ""  # where /topics/<slug>/ starts; "" without a topics page
-    editorial_policy: object = None  # the content page with the slug EDITORIAL_POLICY_SLUG, linked from articles
+    editorial_policy: Link = None  # the content page with the slug EDITORIAL_POLICY_SLUG, linked from articles
 
 
 def site_navigation(request):
-    """Menu, footer and topic links in one query, whatever the page."""
+    """Menu, footer and topic links, kept per site; computed in one query."""
     site = current_site(request)
     if site is None:
         return Navigation()
+    part = pagecache.PageParts(request).keep(f"navigation:{site.pk}", lambda: {"navigation": links_of(site, request)})
+    return part["navigation"]
+
+
+def links_of(site, request):
+    """The links themselves, as plain values a kept part can hold."""
     # Publishing or unpublishing any page under the home page changes the menu or the footer.
     pagecache.depends_on(pagecache.section_tag(site.root_page_id))
     page_types = ContentType.objects.get_for_models(ContentPage, TopicIndexPage)
@@ -35,15 +50,14 @@ def site_navigation(request):
         .filter(Q(show_in_menus=True) | Q(content_type__in=page_types.values()))
         .order_by("path")
     )
-    for page in pages:
-        page.link = page.get_url(request)
-    topics = next((page for page in pages if page.content_type_id == page_types[TopicIndexPage].pk), None)
-    footer = [page for page in pages if page.content_type_id == page_types[ContentPage].pk]
+    links = {page.pk: Link(page.pk, page.title, page.get_url(request), page.slug) for page in pages}
+    topics = next((links[page.pk] for page in pages if page.content_type_id == page_types[TopicIndexPage].pk), None)
+    footer = [links[page.pk] for page in pages if page.content_type_id == page_types[ContentPage].pk]
     return Navigation(
-        menu=[page for page in pages if page.show_in_menus],
+        menu=[links[page.pk] for page in pages if page.show_in_menus],
         footer=footer,
         topics_url=topics.link if topics else "",
-        editorial_policy=next((page for page in footer if page.slug == EDITORIAL_POLICY_SLUG), None),
+        editorial_policy=next((link for link in footer if link.slug == EDITORIAL_POLICY_SLUG), None),
     )
 
 

@@ -68,6 +68,22 @@ def test_unpublished_pages_stay_out_of_the_menu_and_footer(client, home_page):
     assert "Draft policy" not in soup_of(client, "/").get_text()
 
 
+@pytest.mark.usefixtures("fragment_cache_on")
+def test_the_kept_menu_changes_as_soon_as_its_pages_do(client, home_page):
+    """Kept for every reader, the menu still shows a page published, renamed or unpublished at once."""
+    about = home_page.add_child(instance=ContentPage(title="About us", slug="about-us", show_in_menus=True))
+    about.save_revision().publish()
+    assert link_texts(soup_of(client, "/").find("ul", class_="site-nav__bar")) == ["About us"]
+    news = home_page.add_child(instance=ContentPage(title="News", slug="news", show_in_menus=True, live=False))
+    news.save_revision().publish()
+    about.title = "Who we are"
+    about.save_revision().publish()
+    assert link_texts(soup_of(client, "/").find("ul", class_="site-nav__bar")) == ["Who we are", "News"]
+    news.refresh_from_db()
+    news.unpublish()
+    assert link_texts(soup_of(client, "/").find("ul", class_="site-nav__bar")) == ["Who we are"]
+
+
 def test_footer_links_every_trust_page_and_each_has_real_text(client, demo):
     """The footer links the five trust pages; each opens with its title and an introduction, and no demo label."""
     footer = soup_of(client, "/").find("nav", attrs={"aria-label": "About this site"})
