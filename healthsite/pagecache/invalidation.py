@@ -47,8 +47,11 @@ def purge_page_from_cdn(page_id):
 def page_change_tags(page, parent_id):
     """A page appeared, changed or went: itself, its section's listing, the site-wide listings, and
     whatever else its model says it shows in. A page with children changes their breadcrumbs and
-    addresses too: that is rare enough to empty everything."""
-    if page.numchild:
+    addresses too, and a site's root page every address of its site (healthsite/sitewide.py keeps
+    the root pages): that is rare enough to empty everything."""
+    from wagtail.models import Site
+
+    if page.numchild or Site.objects.filter(root_page_id=page.pk).exists():
         return [EVERYTHING]
     extra = page.changed_tags() if hasattr(page, "changed_tags") else []
     return [page_tag(page.pk), section_tag(parent_id), *SITE_LISTINGS, *extra]

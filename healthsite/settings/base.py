@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "healthsite.security.SecurityHeadersMiddleware",
     # Early, so a cached page skips sessions, authentication and the page tree entirely.
     "healthsite.pagecache.PageCacheMiddleware",
+    # Sites and site-wide settings from this process's memory while unchanged, for all below.
+    "healthsite.sitewide.SiteWideMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
