@@ -1,15 +1,27 @@
 """Search ranks each normalised query once, until a page changes, on an index PostgreSQL can use."""
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
-from articles.views import matching
+from articles.views import LAST_ASKABLE_PAGE, RESULTS_PER_PAGE, matching, ranked
 from tests.articles.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
 SEARCH_INDEX = "articles_search_title_body_gin"  # articles/migrations/0010_search_title_body_index.py
+
+
+@pytest.fixture
+def search_corpus(article_index):
+    """Articles enough for several pages of "cramp", ranked apart by where the word is."""
+    for n in range(23):
+        title = f"Night cramp {n}" if n % 3 else f"Spasm {n}"
+        ArticlePageFactory(parent=article_index, title=title, summary="A muscle cramp at night." * (n % 4 + 1))
 
 
 def ranking_queries(client, url):
@@ -67,3 +79,26 @@ def test_the_query_wagtail_builds_uses_the_title_and_body_index(article):
         cursor.execute("SET LOCAL enable_nestloop = off")
         plan = matching("cramp").get_queryset().explain()
     assert f"Bitmap Index Scan on {SEARCH_INDEX}" in plan
+
+
+@examples(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    query=st.sampled_from(["cramp", "cramps", "muscle cramp", "night", "spasm", "zebra", "the", "cramp -night", "x"]),
+    page_number=st.sampled_from([1, 2, 3, 4, 99, LAST_ASKABLE_PAGE, 2**63 - 1]),
+)
+def test_one_query_ranks_and_counts_as_the_paginator_would(search_corpus, query, page_number):
+    """A page of results and the total from one ranking query are the Paginator's over the search
+    results (which counts in a second query): same pages, order, page number and count, past the
+    last page and with nothing found too."""
+    page = Paginator(matching(query), RESULTS_PER_PAGE).get_page(page_number)
+    expected = {
+        "found": [(p.pk, p.content_type_id) for p in page],
+        "number": page.number,
+        "count": page.paginator.count,
+    }
+    assert ranked(query, page_number) == expected
+
+
+def test_a_search_is_ranked_and_counted_in_one_query(client, search_corpus, settings):
+    settings.SEARCH_RESULTS_SECONDS = 0
+    assert len(ranking_queries(client, "/search/?q=cramp&page=2")) == 1
