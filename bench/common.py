@@ -17,14 +17,19 @@ def log(message):
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-def bench_database_url():
-    """BENCH_DATABASE_URL, else a `healthsite_bench` database beside the project's own."""
+def bench_database_url(empty=False):
+    """BENCH_DATABASE_URL, else a `healthsite_bench` database beside the project's own; `empty`
+    makes that one anew (a run's growth table starts from its first size, and earlier runs'
+    posted comments would change the counts)."""
     if os.environ.get("BENCH_DATABASE_URL"):
         return os.environ["BENCH_DATABASE_URL"]
     import localdb
 
     localdb.start()
     bindir = localdb.find_bindir()
+    if empty:
+        dropdb = [str(bindir / "dropdb"), "-h", str(localdb.SOCKET_DIR), "-U", localdb.DB_USER]
+        subprocess.run([*dropdb, "--if-exists", "healthsite_bench"], check=True)
     exists = subprocess.run(
         [
             str(bindir / "psql"),

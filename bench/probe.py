@@ -8,6 +8,7 @@ python bench/probe.py checklist-url           -> the demo checklist's address
 python bench/probe.py admin-queries SESSION URL -> queries a signed-in admin page takes
 python bench/probe.py profile SESSION URL [N]   -> CPU ms per request and the top functions (cProfile)
 python bench/probe.py comment-total             -> how many comments there are
+python bench/probe.py article-count             -> how many articles the database holds
 python bench/probe.py article-paths             -> every published article's address, newest first
 python bench/probe.py churn SECONDS BASE_URL [--global] -> approve a comment a second; count stale pages
 python bench/probe.py search-queries            -> what readers search for, most popular first
@@ -243,6 +244,10 @@ def main(argv):
         from articles.comments.models import Comment
 
         result = Comment.objects.count()
+    elif command == "article-count":
+        from articles.models import ArticlePage
+
+        result = ArticlePage.objects.count()
     elif command == "article-paths":
         result = [path for _, path in article_paths()]
     elif command == "search-queries":

@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/run.py [--duration 10] [--wordpress] [--growth 100,1000,10000] [--quick]
 
-It uses a database of its own (BENCH_DATABASE_URL, default `healthsite_bench` on the project's
-cluster), fills it with bench/generate.py, serves the site as in production (gunicorn, 2 sync
-workers, production settings, WhiteNoise) on a free loopback port, drives it with wrk and prints
-a table, also written to var/bench/latest.json:
+It uses a database of its own (BENCH_DATABASE_URL, which must start empty, default
+`healthsite_bench` on the project's cluster, made anew each run), fills it with
+bench/generate.py, serves the site as in production (gunicorn, 2 sync workers, production
+settings, WhiteNoise) on a free loopback port, drives it with wrk and prints a table, also
+written to var/bench/latest.json:
 
 - req/s, p50, p99 and SQL queries for the demo article with 0, 50 and 500 comments, the home
   page, an article listing, a search, a checklist step and the visit-summary PDF, uncached and
@@ -29,7 +30,7 @@ import os
 import time
 
 from caching import measure_churn, measure_signed_in, measure_varnish
-from common import OUT, bench_database_url, environment, generate, log, manage
+from common import OUT, bench_database_url, environment, generate, log, manage, probe
 from pages import measure_growth, measure_hello, measure_pages, measure_posting
 from report import table, targets, targets_table
 from wordpress import run_wordpress
@@ -50,11 +51,17 @@ def main():
     if args.wordpress:
         log("WordPress, 50 comments (../shared/bench/wordpress.sh)")
         results["wordpress"] = run_wordpress()
-    env = environment(bench_database_url(), page_cache=False)
+    env = environment(bench_database_url(empty=True), page_cache=False)
     log("migrate, collect static files, demo and benchmark data")
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     sizes = [int(size) for size in args.growth.split(",") if size]
+    held = probe(env, "article-count")
+    if sizes and held > sizes[0]:
+        raise SystemExit(
+            f"BENCH_DATABASE_URL holds {held} articles, more than the growth table's first size ({sizes[0]}): "
+            "give the benchmark an empty database"
+        )
     generate(env, sizes[0] if sizes else 100, args.comments_per_article)
     log("bare WSGI hello")
     results["hello"] = measure_hello(args.duration)
