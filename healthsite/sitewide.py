@@ -41,15 +41,18 @@ def generic_settings():
 
 def kept():
     """The site-wide values, read again if the `EVERYTHING` tag changed since they were; None
-    when the cache cannot be reached (then every lookup is Wagtail's own)."""
+    when the cache or the database cannot be reached: then every lookup is Wagtail's own, and
+    fails where the view can answer for it (a comment sent during an outage comes back on its
+    503 page, not lost to a 500 here)."""
     global _kept
     try:
         version = cache.get(version_keys([EVERYTHING])[0])
-    except Exception:  # the shared cache is unreachable: nothing can be known fresh
+        if _kept is None or version is None or version >= _kept.at:
+            read = Kept()
+            give_versions([EVERYTHING], read.at)
+            _kept = read
+    except Exception:  # nothing can be known fresh
         return None
-    if _kept is None or version is None or version >= _kept.at:
-        _kept = Kept()
-        give_versions([EVERYTHING], _kept.at)
     return _kept
 
 

@@ -40,3 +40,18 @@ def test_a_comment_sent_while_the_database_is_down_keeps_its_text(client, articl
     assert "try again" in response.text
     assert "My &lt;b&gt;calf&lt;/b&gt; cramps at night.</textarea>" in response.text
     assert 'value="Maria"' in response.text
+
+
+@pytest.mark.parametrize("cache", ["database", "still up"], ids=["database cache", "cache still up, as Redis is"])
+def test_with_sites_kept_a_comment_sent_while_the_database_is_down_keeps_its_text(
+    client, article, post_comment, stop_database, settings, cache
+):
+    """As production runs (healthsite/sitewide.py on): when the kept Sites must be read again and
+    cannot be, the comment still comes back on the 503 page, not lost to a 500."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    if cache == "still up":  # an empty cache holds no version: the kept Sites must be read again
+        settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    stop_database()
+    response = post_comment(article, body="My calf cramps at night.", name="Maria")
+    assert response.status_code == 503
+    assert "My calf cramps at night.</textarea>" in response.text
