@@ -91,7 +91,11 @@ def specific_for_serving(page):
     model = page.specific_class
     if model is None:  # its model has gone: Wagtail serves the base page
         return page
-    return model._default_manager.select_related(*getattr(model, "serve_select_related", ())).get(pk=page.pk)
+    found = model._default_manager.select_related(*getattr(model, "serve_select_related", ())).filter(pk=page.pk)
+    specific = found.first()
+    if specific is None:  # deleted since the chain was read
+        raise Http404
+    return specific
 
 
 class KnownViewRestrictions:

@@ -5,6 +5,7 @@ second site, and addresses nobody made."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
@@ -120,3 +121,11 @@ def test_an_address_of_a_thousand_slashes_costs_what_one_level_costs(client, tre
 
     queries("/a/")  # the first 404 fills Wagtail's cache of site addresses
     assert queries("/" + "a/" * 1000) == queries("/a/")
+
+
+def test_a_page_deleted_while_it_is_routed_is_a_404_not_an_error(tree):
+    """Between the chain's query and the page's own, an editor may delete it."""
+    chain_row = Page.objects.get(slug="cramp")
+    Page.objects.get(pk=chain_row.pk).delete()
+    with pytest.raises(Http404):
+        routing.specific_for_serving(chain_row)
